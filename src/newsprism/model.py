@@ -1,0 +1,167 @@
+"""The typed document model shared by every pipeline stage.
+
+Ingest produces a :class:`Document` holding the decoded input (``raw_text``) and
+whatever metadata the container gave (``hints``); each later stage fills in more
+fields.  Everything a stage adds must stay traceable to the input: segments carry
+character offsets into ``raw_text`` and paragraphs carry offsets both into
+``body`` and into ``raw_text``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from enum import Enum
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class InputFormat(str, Enum):
+    """How the decoded input is to be read by the extract stage."""
+
+    TEXT = "text"  # plain-text / markdown dump, handled by our own segmenter
+    HTML = "html"  # a web page, handled by trafilatura
+
+
+class Label(str, Enum):
+    """What a segment of a text dump is.  Every segment gets exactly one."""
+
+    TITLE = "title"
+    METADATA = "metadata"
+    BODY = "body"
+    BOILERPLATE = "boilerplate"
+    COMMENT = "comment"
+
+
+class BoilerplateKind(str, Enum):
+    CAPTION = "caption"
+    DONATION = "donation"
+    SHARE = "share"
+    RELATED = "related"
+    NAVIGATION = "navigation"
+    DISCLAIMER = "disclaimer"  # disclaimers and copyright lines
+    AUTHOR_BIO = "author_bio"
+    SUBSCRIPTION = "subscription"
+    OTHER = "other"
+
+
+class MetadataKind(str, Enum):
+    BYLINE = "byline"
+    DATELINE = "dateline"
+    OUTLET = "outlet"  # "SOURCE: …", "The original source of this article is …"
+    TAGS = "tags"  # region / theme / tags / category lines
+    OTHER = "other"
+
+
+class Segment(BaseModel):
+    """One block of the input with its label; ``raw_text[start:end]`` is its text."""
+
+    start: int
+    end: int
+    label: Label
+    kind: str | None = Field(
+        default=None,
+        description="BoilerplateKind for boilerplate, MetadataKind for metadata, else null",
+    )
+
+
+class Outlet(BaseModel):
+    name: str
+    domain: str | None = None
+
+
+class Boilerplate(BaseModel):
+    kind: BoilerplateKind
+    text: str
+
+
+class Comment(BaseModel):
+    """A reader comment, in thread order; ``parent`` is the id of the comment it answers."""
+
+    id: str
+    author: str | None = None
+    text: str
+    parent: str | None = None
+    depth: int = 0
+
+
+class Paragraph(BaseModel):
+    """A body paragraph: offsets into ``body`` and, where traceable, into ``raw_text``."""
+
+    start: int
+    end: int
+    source_start: int | None = None
+    source_end: int | None = None
+
+
+class ParagraphLanguage(BaseModel):
+    start: int  # offsets into ``body``
+    end: int
+    language: str | None
+    confidence: float
+
+
+class Hints(BaseModel):
+    """Metadata handed over by the container (JSONL fields, RSS entry, HTML meta tags).
+
+    The metadata stage weighs these against what it reads in the text itself.
+    """
+
+    url: str | None = None
+    title: str | None = None
+    authors: list[str] = Field(default_factory=list)
+    published: str | None = None
+    outlet: str | None = None
+    sitename: str | None = None
+    description: str | None = None
+
+
+class Document(BaseModel):
+    """One article as it moves through the pipeline and as it is written to ``documents.jsonl``."""
+
+    model_config = ConfigDict(validate_assignment=False)
+
+    id: str = Field(description="Stable id: a digest of the input's content")
+    source: str = Field(description="Path or URL the article came from (with #record for containers)")
+    url: str | None = None
+    format: InputFormat = InputFormat.TEXT
+    outlet: Outlet | None = None
+    title: str | None = None
+    authors: list[str] = Field(default_factory=list)
+    published: str | None = Field(default=None, description="ISO 8601 date or datetime, or null")
+    language: str | None = Field(default=None, description="ISO 639-1 code of the body")
+    language_confidence: float | None = None
+    paragraph_languages: list[ParagraphLanguage] = Field(default_factory=list)
+    body: str = Field(default="", description="Clean article text, paragraphs separated by a blank line")
+    paragraphs: list[Paragraph] = Field(default_factory=list)
+    boilerplate: list[Boilerplate] = Field(default_factory=list)
+    comments: list[Comment] = Field(default_factory=list)
+    segments: list[Segment] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)
+    stages: list[str] = Field(default_factory=list, description="Stages that ran, in order")
+    hints: Hints = Field(default_factory=Hints)
+    raw_text: str = Field(default="", exclude=True, description="Decoded input; not written out")
+
+    def warn(self, message: str) -> None:
+        if message not in self.warnings:
+            self.warnings.append(message)
+
+    def to_json_dict(self) -> dict[str, Any]:
+        return self.model_dump(mode="json")
+
+
+class Failure(BaseModel):
+    """An input (or record inside an input) that produced no document, and why."""
+
+    source: str
+    stage: str
+    reason: str
+
+
+def content_id(content: str, url: str | None = None) -> str:
+    """Stable document id: the same content (from the same URL, if any) gives the same id."""
+    digest = hashlib.sha256()
+    if url:
+        digest.update(url.encode("utf-8", "surrogatepass") + b"\0")
+    digest.update(content.encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()[:20]
