@@ -1,0 +1,243 @@
+"""The ``newsprism`` command.  Errors reach the user as one line; exit codes are in :class:`ExitCode`."""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from importlib.resources import files
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from . import __version__
+from .errors import ConfigError, ExitCode, NewsprismError
+from .model import Failure
+from .options import DEFAULT_LANGUAGES, Options
+
+EXIT_CODES_HELP = """
+\b
+Exit codes:
+  0  every input became a document
+  1  the run finished but some inputs failed (listed in OUT/failures.jsonl)
+  2  bad command line, options or configuration
+  3  no input could be processed
+  130 interrupted
+"""
+
+_SIZE_UNITS = {"": 1, "B": 1, "KB": 1024, "K": 1024, "MB": 1024**2, "M": 1024**2, "GB": 1024**3, "G": 1024**3}
+
+err_console = Console(stderr=True, highlight=False)
+out_console = Console(highlight=False)
+
+
+def _parse_size(value: str) -> int:
+    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([KMG]?B?)\s*", value.upper())
+    if not match:
+        raise click.BadParameter(f"{value!r} is not a size such as 500KB, 20MB or 1GB")
+    return int(float(match.group(1)) * _SIZE_UNITS[match.group(2)])
+
+
+def _split_list(value: str | None) -> tuple[str, ...] | None:
+    if value is None:
+        return None
+    items = tuple(item.strip() for item in value.split(",") if item.strip())
+    if not items:
+        raise click.BadParameter("expected a comma-separated list")
+    return items
+
+
+@click.group(
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+    epilog=EXIT_CODES_HELP,
+)
+@click.version_option(__version__, prog_name="newsprism")
+def cli() -> None:
+    """newsprism — one news story through every outlet and language that covers it.
+
+    Point it at articles in any common format (text dumps, HTML, WARC, JSONL, RSS/Atom
+    feeds, URL lists, URLs, directories, or - for standard input) and get, for every
+    article, the clean body separated from boilerplate and reader comments, with its
+    language, title, outlet, authors and publication date.
+
+    \b
+    Start here:
+      newsprism demo                       # the bundled sample corpus, end to end
+      newsprism analyze articles/ -o out   # your own folder → out/documents.jsonl + out/report.html
+      newsprism stages                     # what the pipeline does, stage by stage
+    """
+
+
+@cli.command(epilog=EXIT_CODES_HELP)
+@click.argument("inputs", nargs=-1, required=True, metavar="PATH_OR_URL...")
+@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("newsprism-out"), show_default=True, help="Output directory.")
+@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Worker processes for the stages after ingest.")
+@click.option("--stages", "stage_names", metavar="A,B", default=None,
+              help="Run only these registered stages (their prerequisites are added). See `newsprism stages`.")
+@click.option("--languages", metavar="CODES", default=",".join(DEFAULT_LANGUAGES), show_default=True,
+              help="ISO 639-1 codes the language detector may choose from.")
+@click.option("--outlets", "outlet_tables", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Your own outlet table (YAML, same schema as the shipped one); repeatable, yours win.")
+@click.option("--allow-private-urls", is_flag=True, help="Fetch URLs that resolve to private, loopback or link-local addresses.")
+@click.option("--max-input-size", "max_input_size", default="20MB", show_default=True,
+              help="Refuse any input (file, page, record) larger than this.")
+@click.option("--timeout", type=click.FloatRange(0.1, 600), default=20.0, show_default=True, help="Seconds per HTTP request.")
+@click.option("--ignore-robots", is_flag=True, help="Fetch pages even where robots.txt disallows it.")
+@click.option("--no-report", is_flag=True, help="Write documents.jsonl only, not report.html.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary table.")
+def analyze(inputs, out_dir, jobs, stage_names, languages, outlet_tables, allow_private_urls,
+            max_input_size, timeout, ignore_robots, no_report, quiet) -> int:
+    """Analyse articles and write OUT/documents.jsonl, OUT/failures.jsonl and OUT/report.html.
+
+    \b
+    Examples:
+      newsprism analyze dumps/ -o out                 # a folder, recursively
+      newsprism analyze page.html feed.xml crawl.warc.gz urls.txt -o out
+      newsprism analyze https://example.org/news/story -o out
+      cat article.txt | newsprism analyze - -o out     # standard input
+      newsprism analyze dumps/ -o out --jobs 2 --languages en,fr,ru
+      newsprism analyze dumps/ -o out --stages extract # boilerplate/comments only
+
+    Every input appears either as a document or as a line in OUT/failures.jsonl.
+    """
+    options = Options(
+        jobs=jobs,
+        stages=_split_list(stage_names),
+        languages=_split_list(languages),
+        outlet_tables=tuple(outlet_tables),
+        allow_private_urls=allow_private_urls,
+        max_input_bytes=_parse_size(max_input_size),
+        fetch_timeout=timeout,
+        respect_robots=not ignore_robots,
+    )
+    return _run(list(inputs), out_dir, options, report=not no_report, quiet=quiet)
+
+
+@cli.command(epilog=EXIT_CODES_HELP)
+@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("newsprism-demo"), show_default=True, help="Output directory.")
+@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True)
+def demo(out_dir: Path, jobs: int) -> int:
+    """Run the whole pipeline on the bundled sample corpus and print where the report is.
+
+    The corpus is five real articles (four English, one French) from Global Research,
+    Press TV, EA WorldView, South Front and French Press TV, as text dumps with their
+    boilerplate and reader comments.
+    """
+    samples = files("newsprism") / "data" / "samples"
+    return _run([str(samples)], out_dir, Options(jobs=jobs), report=True, quiet=False)
+
+
+@cli.command()
+def stages() -> int:
+    """List the registered pipeline stages and input readers, in pipeline order.
+
+    Add your own stage from any installed package: register a function
+    `(Document, Options) -> Document` with `@newsprism.pipeline.stage("name")` in a module
+    listed under the `newsprism.stages` entry-point group.
+    """
+    from .ingest import list_readers
+    from .pipeline import load_stages
+
+    readers = Table(title="ingest readers (chosen by content)", title_justify="left")
+    readers.add_column("reader", style="bold")
+    readers.add_column("reads")
+    for name, description in list_readers():
+        readers.add_row(name, description)
+    out_console.print(readers)
+    table = Table(title="stages (run in this order)", title_justify="left")
+    table.add_column("#")
+    table.add_column("stage", style="bold")
+    table.add_column("requires")
+    table.add_column("what it does")
+    table.add_column("module")
+    for position, entry in enumerate(load_stages().values(), start=1):
+        table.add_row(str(position), entry.name, ", ".join(entry.requires) or "—", entry.description, entry.module)
+    out_console.print(table)
+    return ExitCode.OK
+
+
+@cli.command()
+def schema() -> int:
+    """Print the JSON Schema of one line of documents.jsonl."""
+    from .report.schema import schema_text
+
+    click.echo(schema_text(), nl=False)
+    return ExitCode.OK
+
+
+def _run(inputs: list[str], out_dir: Path, options: Options, *, report: bool, quiet: bool) -> int:
+    from .analyze import analyze as run_analysis
+    from .report.output import FAILURES_FILE, REPORT_FILE
+    from .report.summary import print_summary
+
+    progress = Progress(
+        SpinnerColumn(), TextColumn("[bold]analysing[/]"), BarColumn(), MofNCompleteColumn(),
+        TextColumn("{task.fields[failed]} failed"), TimeElapsedColumn(),
+        console=err_console, transient=True, disable=quiet,
+    )
+    with progress:
+        task = progress.add_task("analyse", total=None, failed=0)
+        failed = 0
+
+        def advance(item) -> None:
+            nonlocal failed
+            if isinstance(item, Failure):
+                failed += 1
+                err_console.print(f"[red]failed[/] {item.source}: {item.reason}", soft_wrap=True)
+            progress.update(task, advance=1, failed=failed)
+
+        tally = run_analysis(inputs, out_dir, options, stdin=sys.stdin.buffer, report=report, on_item=advance)
+    if not quiet:
+        print_summary(err_console, tally)
+    out_console.print(f"documents: {out_dir / 'documents.jsonl'}")
+    if tally.failures:
+        out_console.print(f"failures:  {out_dir / FAILURES_FILE}")
+    if report:
+        out_console.print(f"report:    {(out_dir / REPORT_FILE).resolve()}")
+    if tally.articles == 0:
+        return ExitCode.ALL_FAILED
+    return ExitCode.SOME_FAILED if tally.failures else ExitCode.OK
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: maps every error to a one-line message and an exit code (no tracebacks)."""
+    try:
+        code = cli.main(args=argv, prog_name="newsprism", standalone_mode=False)
+    except click.exceptions.Abort:
+        err_console.print("newsprism: interrupted")
+        sys.exit(ExitCode.INTERRUPTED)
+    except KeyboardInterrupt:
+        err_console.print("newsprism: interrupted")
+        sys.exit(ExitCode.INTERRUPTED)
+    except click.ClickException as error:
+        error.show()
+        sys.exit(ExitCode.USAGE)
+    except ConfigError as error:
+        err_console.print(f"newsprism: error: {error}", soft_wrap=True)
+        sys.exit(ExitCode.USAGE)
+    except NewsprismError as error:
+        err_console.print(f"newsprism: error: {error}", soft_wrap=True)
+        sys.exit(ExitCode.ALL_FAILED)
+    except OSError as error:  # e.g. output directory not writable
+        err_console.print(f"newsprism: error: {error.strerror or error}: {error.filename or ''}", soft_wrap=True)
+        sys.exit(ExitCode.ALL_FAILED)
+    except Exception as error:
+        if os.environ.get("NEWSPRISM_DEBUG"):
+            raise
+        err_console.print(
+            f"newsprism: internal error: {type(error).__name__}: {error} "
+            "(set NEWSPRISM_DEBUG=1 to see the traceback, and please report it)",
+            soft_wrap=True,
+        )
+        sys.exit(ExitCode.ALL_FAILED)
+    sys.exit(int(code or 0))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,93 @@
+"""Writes a run's results as they arrive: ``documents.jsonl``, ``failures.jsonl`` and the run's tallies.
+
+Documents are streamed to disk one line at a time so a large batch never has to
+fit in memory; the HTML report is rendered afterwards from the JSONL file.
+"""
+
+from __future__ import annotations
+
+import collections
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import TracebackType
+
+from ..model import Document, Failure
+from .schema import write_schema
+
+DOCUMENTS_FILE = "documents.jsonl"
+FAILURES_FILE = "failures.jsonl"
+SCHEMA_FILE = "documents.schema.json"
+REPORT_FILE = "report.html"
+
+
+@dataclass
+class RunTally:
+    """What the summary table shows at the end of a run."""
+
+    articles: int = 0
+    comments: int = 0
+    languages: collections.Counter = field(default_factory=collections.Counter)
+    outlets: collections.Counter = field(default_factory=collections.Counter)
+    failures: list[Failure] = field(default_factory=list)
+    duplicates: int = 0
+
+    def add_document(self, document: Document) -> None:
+        self.articles += 1
+        self.comments += len(document.comments)
+        self.languages[document.language or "unknown"] += 1
+        self.outlets[document.outlet.name if document.outlet else "unknown"] += 1
+
+    @property
+    def inputs(self) -> int:
+        return self.articles + len(self.failures)
+
+
+class OutputWriter:
+    """Context manager writing one run's output directory."""
+
+    def __init__(self, out_dir: Path) -> None:
+        self.out_dir = out_dir
+        self.tally = RunTally()
+        self._seen_ids: dict[str, str] = {}
+
+    def __enter__(self) -> OutputWriter:
+        self.out_dir.mkdir(parents=True, exist_ok=True)
+        self._documents = (self.out_dir / DOCUMENTS_FILE).open("w", encoding="utf-8")
+        self._failures = (self.out_dir / FAILURES_FILE).open("w", encoding="utf-8")
+        write_schema(self.out_dir / SCHEMA_FILE)
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self._documents.close()
+        self._failures.close()
+
+    def write(self, item: Document | Failure) -> None:
+        if isinstance(item, Document):
+            original = self._seen_ids.get(item.id)
+            if original is not None:
+                # Same content twice in one batch: listed, not written twice under one id.
+                self.tally.duplicates += 1
+                item = Failure(source=item.source, stage="output", reason=f"duplicate of {original} (same content)")
+            else:
+                self._seen_ids[item.id] = item.source
+                self._documents.write(json.dumps(item.to_json_dict(), ensure_ascii=False) + "\n")
+                self.tally.add_document(item)
+                return
+        self.tally.failures.append(item)
+        self._failures.write(item.model_dump_json() + "\n")
+
+    @property
+    def documents_path(self) -> Path:
+        return self.out_dir / DOCUMENTS_FILE
+
+
+def read_documents(path: Path) -> list[dict]:
+    """Documents of a finished run, as plain dicts (what the report renders)."""
+    with path.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]

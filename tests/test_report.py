@@ -1,0 +1,99 @@
+"""Report: escaping of hostile content, collapsed sections, the published JSON Schema."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+from lxml import html as lxml_html
+
+from newsprism.model import Boilerplate, Comment, Document, Failure, Outlet, content_id
+from newsprism.report.html import render_report
+from newsprism.report.output import OutputWriter, RunTally, read_documents
+from newsprism.report.schema import document_schema, schema_text
+
+REPO = Path(__file__).resolve().parents[1]
+HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+
+
+def _hostile_document() -> Document:
+    return Document(
+        id=content_id(HOSTILE),
+        source="evil.html",
+        url="javascript:alert(1)",
+        outlet=Outlet(name="<b>Evil</b> Outlet", domain="evil.example"),
+        title=f"Title {HOSTILE}",
+        authors=[HOSTILE],
+        published="2020-01-02",
+        language="en",
+        language_confidence=0.9,
+        body=f"First paragraph {HOSTILE}\n\nSecond paragraph.",
+        boilerplate=[Boilerplate(kind="share", text=f"Share {HOSTILE}")],
+        comments=[
+            Comment(id="c1", author="<i>troll</i>", text=f"Comment {HOSTILE}"),
+            Comment(id="c2", author=None, text="A reply", parent="c1", depth=1),
+        ],
+        warnings=[f"warn {HOSTILE}"],
+    )
+
+
+def _write_run(tmp_path: Path) -> tuple[Path, RunTally]:
+    with OutputWriter(tmp_path) as writer:
+        writer.write(_hostile_document())
+        writer.write(_hostile_document())  # same content again: a duplicate, listed as such
+        writer.write(Failure(source="<bad>.bin", stage="ingest", reason=f"binary file {HOSTILE}"))
+    return tmp_path, writer.tally
+
+
+def test_report_escapes_everything_and_runs_nothing(tmp_path):
+    out, tally = _write_run(tmp_path)
+    page = render_report(read_documents(out / "documents.jsonl"), tally)
+    tree = lxml_html.fromstring(page)
+    assert not tree.xpath("//script"), "article content must never become a script element"
+    assert not tree.xpath("//img"), "article content must never become markup"
+    assert not tree.xpath("//*[@onerror]")
+    assert not tree.xpath('//a[starts-with(@href, "javascript:")]')
+    assert "&lt;script&gt;" in page
+    policy = tree.xpath('//meta[@http-equiv="Content-Security-Policy"]/@content')[0]
+    assert "default-src 'none'" in policy and "script-src" not in policy
+    text = tree.text_content()
+    assert "Evil" in text and "troll" in text and "A reply" in text and "binary file" in text
+
+
+def test_boilerplate_and_comments_are_collapsed_and_threaded(tmp_path):
+    out, tally = _write_run(tmp_path)
+    tree = lxml_html.fromstring(render_report(read_documents(out / "documents.jsonl"), tally))
+    sections = tree.xpath("//details")
+    assert {s.get("class") for s in sections} == {"boilerplate", "comments"}
+    assert all(s.get("open") is None for s in sections)
+    reply = tree.xpath('//div[contains(@class, "comment")][contains(., "A reply")]')[0]
+    assert "depth-1" in reply.get("class") and "reply to <i>troll</i>" in reply.text_content()
+
+
+
+def test_duplicate_content_is_listed_as_a_failure_not_dropped(tmp_path):
+    out, tally = _write_run(tmp_path)
+    assert tally.duplicates == 1 and tally.articles == 1
+    assert len(read_documents(out / "documents.jsonl")) == 1
+    failures = [json.loads(line) for line in (out / "failures.jsonl").read_text().splitlines()]
+    assert [f["stage"] for f in failures] == ["output", "ingest"]
+    assert "duplicate of evil.html" in failures[0]["reason"]
+
+
+def test_written_documents_validate_against_the_published_schema(tmp_path):
+    out, _ = _write_run(tmp_path)
+    published = json.loads((REPO / "schema" / "document.schema.json").read_text())
+    assert published == document_schema(), "schema/document.schema.json is stale: run `newsprism schema > schema/document.schema.json`"
+    assert (out / "documents.schema.json").read_text() == schema_text()
+    for doc in read_documents(out / "documents.jsonl"):
+        jsonschema.validate(doc, published)
+    broken = read_documents(out / "documents.jsonl")[0] | {"authors": "not a list"}
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(broken, published)
+    required = set(published["required"]) | set(published["properties"])
+    for field in ("id", "source", "outlet", "title", "authors", "published", "language",
+                  "language_confidence", "body", "boilerplate", "comments", "warnings"):
+        assert field in required
+    assert "raw_text" not in published["properties"]
