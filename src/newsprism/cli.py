@@ -9,6 +9,7 @@ from importlib.resources import files
 from pathlib import Path
 
 import click
+from pydantic import ValidationError
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
@@ -105,7 +106,7 @@ def analyze(inputs, out_dir, jobs, stage_names, languages, outlet_tables, allow_
 
     Every input appears either as a document or as a line in OUT/failures.jsonl.
     """
-    options = Options(
+    options = _options(
         jobs=jobs,
         stages=_split_list(stage_names),
         languages=_split_list(languages),
@@ -169,6 +170,14 @@ def schema() -> int:
 
     click.echo(schema_text(), nl=False)
     return ExitCode.OK
+
+
+def _options(**values) -> Options:
+    try:
+        return Options(**values)
+    except ValidationError as error:
+        details = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg'].removeprefix('Value error, ')}" for e in error.errors())
+        raise ConfigError(details) from error
 
 
 def _run(inputs: list[str], out_dir: Path, options: Options, *, report: bool, quiet: bool) -> int:

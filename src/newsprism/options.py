@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import BaseModel, Field
+from lingua import Language
+from pydantic import BaseModel, Field, field_validator
 
 DEFAULT_LANGUAGES = (
     "en", "fr", "es", "de", "it", "ru", "uk", "ar", "tr", "pl", "pt", "nl", "fa", "zh",
@@ -36,3 +37,15 @@ class Options(BaseModel):
     # pipeline
     stages: tuple[str, ...] | None = Field(default=None, description="Subset of stages to run; None = all")
     jobs: int = 1
+
+    @field_validator("languages")
+    @classmethod
+    def _known_languages(cls, codes: tuple[str, ...]) -> tuple[str, ...]:
+        codes = tuple(code.strip().lower() for code in codes)
+        known = {language.iso_code_639_1.name.lower() for language in Language.all()}
+        unknown = [code for code in codes if code not in known]
+        if unknown:
+            raise ValueError(f"unknown language code(s) {', '.join(unknown)} (use ISO 639-1 codes such as en, fr, ru)")
+        if not codes:
+            raise ValueError("at least one language is needed")
+        return codes

@@ -1,0 +1,5 @@
+"""``python -m newsprism`` is the ``newsprism`` command."""
+
+from .cli import main
+
+main()
