@@ -1,0 +1,77 @@
+"""Per-language cue words, one folder per ISO 639-1 code (``lang/<code>/cues.py``, plain data).
+
+The text-dump segmenter runs before language identification, so it uses the union of
+every language's cues (:func:`all_cues`).  Adding a language means adding a folder with
+a ``cues.py`` holding any of the names below; missing names count as empty.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from functools import lru_cache
+from types import ModuleType
+
+LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "pl", "ru")
+
+MODES = ("prefix", "short", "anywhere")
+
+
+@dataclass(frozen=True)
+class Cues:
+    """Cue words of one or more languages, lower-cased."""
+
+    stopwords: frozenset[str]
+    boilerplate: dict[str, dict[str, tuple[str, ...]]]  # kind -> mode -> phrases
+    metadata: dict[str, tuple[str, ...]]  # kind -> prefixes
+    comments_header: tuple[str, ...]
+    comment_actions: tuple[str, ...]
+    says: tuple[str, ...]
+    bio_nouns: tuple[str, ...]
+    copula: tuple[str, ...]
+    months: tuple[str, ...]
+    recent: tuple[str, ...]
+
+
+def load(code: str) -> ModuleType:
+    """The cue module of one language (``newsprism.lang.<code>.cues``)."""
+    return importlib.import_module(f"{__name__}.{code}.cues")
+
+
+def _unique(items) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(item.lower() for item in items))
+
+
+@lru_cache(maxsize=None)
+def cues_for(codes: tuple[str, ...]) -> Cues:
+    """The union of the cues of ``codes``."""
+    modules = [load(code) for code in codes]
+    boilerplate: dict[str, dict[str, list[str]]] = {}
+    metadata: dict[str, list[str]] = {}
+    for module in modules:
+        for kind, modes in getattr(module, "BOILERPLATE", {}).items():
+            for mode in MODES:
+                boilerplate.setdefault(kind, {m: [] for m in MODES})[mode].extend(modes.get(mode, ()))
+        for kind, modes in getattr(module, "METADATA", {}).items():
+            metadata.setdefault(kind, []).extend(modes.get("prefix", ()))
+
+    def union(name: str) -> tuple[str, ...]:
+        return _unique(word for module in modules for word in getattr(module, name, ()))
+
+    return Cues(
+        stopwords=frozenset(union("STOPWORDS")),
+        boilerplate={kind: {mode: _unique(words) for mode, words in modes.items()} for kind, modes in boilerplate.items()},
+        metadata={kind: _unique(words) for kind, words in metadata.items()},
+        comments_header=union("COMMENTS_HEADER"),
+        comment_actions=union("COMMENT_ACTIONS"),
+        says=union("SAYS"),
+        bio_nouns=union("BIO_NOUNS"),
+        copula=union("COPULA"),
+        months=union("MONTHS"),
+        recent=union("RECENT"),
+    )
+
+
+def all_cues() -> Cues:
+    """The union of every shipped language's cues (used before the language is known)."""
+    return cues_for(LANGUAGES)

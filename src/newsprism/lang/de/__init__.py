@@ -1,0 +1,1 @@
+"""Cue words for language 'de' (see cues.py)."""

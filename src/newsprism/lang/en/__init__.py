@@ -1,0 +1,1 @@
+"""Cue words for language 'en' (see cues.py)."""

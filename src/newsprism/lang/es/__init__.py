@@ -1,0 +1,1 @@
+"""Cue words for language 'es' (see cues.py)."""

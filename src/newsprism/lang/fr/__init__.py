@@ -1,0 +1,1 @@
+"""Cue words for language 'fr' (see cues.py)."""

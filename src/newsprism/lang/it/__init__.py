@@ -1,0 +1,1 @@
+"""Cue words for language 'it' (see cues.py)."""

@@ -1,0 +1,1 @@
+"""Cue words for language 'nl' (see cues.py)."""

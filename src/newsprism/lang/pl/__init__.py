@@ -1,0 +1,1 @@
+"""Cue words for language 'pl' (see cues.py)."""

@@ -1,0 +1,1 @@
+"""Cue words for language 'pt' (see cues.py)."""

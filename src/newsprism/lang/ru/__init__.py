@@ -1,0 +1,1 @@
+"""Cue words for language 'ru' (see cues.py)."""

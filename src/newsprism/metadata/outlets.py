@@ -1,0 +1,240 @@
+"""The publishing outlet, from the strongest evidence the document carries.
+
+Evidence, strongest first: the page's URL; the container's site name; "Source: X" lines;
+the name before the date in a dateline ("Global Research, February 19, 2019"); copyright
+lines; domains named in boilerplate ("www.globalresearch.ca contains copyrighted
+material…"); author bios ("editor-in-chief of EA WorldView").  Lines naming the *original*
+source of a republished article ("The original source of this article is South Front")
+are not evidence of the publisher: they only give a "republished from" warning.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..model import BoilerplateKind, Document, Label, MetadataKind, Outlet
+from .dates import date_in_line
+from .outlet_table import OutletEntry, OutletTable, host_of
+from .text import normalise, segment_lines, squash
+
+_ORIGINAL_SOURCE = re.compile(
+    r"(?:(?:the\s+)?original\s+source\s+of\s+this\s+(?:article|story|post)\s+is|"
+    r"(?:this\s+(?:article|story)\s+)?(?:was\s+)?(?:originally|first)\s+(?:published|appeared|posted)\s+(?:in|on|by|at)|"
+    r"source\s+originale?\s*:|"
+    r"(?:cet\s+article\s+a\s+été\s+)?publié\s+(?:initialement|à\s+l'origine|originellement|d'abord)\s+(?:par|sur|dans)|"
+    r"fuente\s+original\s*:|publicado\s+originalmente\s+(?:en|por)|"
+    r"originalquelle\s*:|zuerst\s+erschienen\s+(?:bei|in|auf)|"
+    r"pubblicato\s+originariamente\s+(?:su|da)|fonte\s+originale\s*:|"
+    r"первоисточник\s*:|впервые\s+опубликовано\s+(?:в|на))"
+    r"\s*:?\s*(?P<name>\S.*)$",
+    re.I,
+)
+_SOURCE_LINE = re.compile(
+    r"^(?:source|sources|quelle|fuente|fonte|источник|джерело|kaynak|źródło|bron|المصدر|منبع|来源|來源)"
+    r"\s*[:：]\s*(?P<name>\S.*)$",
+    re.I,
+)
+_COPYRIGHT = re.compile(r"(?:copyright|©|\(c\))\s*(?P<rest>.+)$", re.I)
+_COPYRIGHT_NOISE = re.compile(
+    r"©|\(c\)|\bcopyright\b|\b\d{4}(?:\s*[-–]\s*\d{2,4})?\b|"
+    r"all\s+rights\s+reserved|tous\s+droits\s+réservés|alle\s+rechte\s+vorbehalten|"
+    r"todos\s+los\s+derechos\s+reservados|tutti\s+i\s+diritti\s+riservati|все\s+права\s+защищены|"
+    r"todos\s+os\s+direitos\s+reservados|wszelkie\s+prawa\s+zastrzeżone|tüm\s+hakları\s+saklıdır",
+    re.I,
+)
+_PARENTHESISED = re.compile(r"\(([^()]{2,40})\)")
+_DOMAIN_IN_TEXT = re.compile(r"(?<![\w.-])(?:[a-z0-9][a-z0-9-]*\.)+[a-z]{2,}(?![\w-])", re.I)
+# Role in a bio followed by the outlet's name: "editor-in-chief of EA WorldView".  Only roles
+# that make the outlet the author's own: a bio also lists papers the author once wrote for.
+_BIO_ROLE = re.compile(
+    r"\b(?:editor[- ]in[- ]chief|(?:managing|executive|founding)\s+editor|editor|"
+    r"(?:co-?)?found(?:er|ed)|publisher|"
+    r"rédact(?:eur|rice)\s+en\s+chef|fondat(?:eur|rice)|a\s+fondé|directeur|directrice|"
+    r"redactor(?:a)?\s+jefe|director(?:a)?|fundador(?:a)?|chefredakteur(?:in)?|herausgeber(?:in)?|gründer(?:in)?|"
+    r"direttore|fondatore|caporedattore|redaktor\s+naczelny|założyciel|"
+    r"главный\s+редактор|основатель|головний\s+редактор|засновник)"
+    r"\s+(?:of|at|for|to|de\s+la|de\s+l['’]|du|des|de|del|von|der|di|della|dello|в|издания|видання)?\s*"
+    r"(?P<name>[^.;,()\n]+)",
+    re.I,
+)
+_NAME_TAIL = re.compile(r"\s+(?:and|in|since|from|until|et|en|depuis|y|desde|und|seit|e|dal|i|od|и|с|з)\s.*$", re.I)
+_TRIM = " \t.,:;|*_\"'“”‘’«»()[]<>-–—"
+# Boilerplate whose links and addresses point elsewhere (donation platforms, share buttons,
+# other articles, photo agencies): not evidence of the publisher.
+_FOREIGN_BOILERPLATE = {
+    BoilerplateKind.DONATION.value,
+    BoilerplateKind.SHARE.value,
+    BoilerplateKind.RELATED.value,
+    BoilerplateKind.CAPTION.value,
+    BoilerplateKind.AUTHOR_BIO.value,
+}
+MAX_OUTLET_NAME_WORDS = 8
+
+
+@dataclass(frozen=True)
+class Candidate:
+    name: str
+    entry: OutletEntry | None
+    domain: str | None = None
+
+    def outlet(self) -> Outlet:
+        return self.entry.outlet(self.domain) if self.entry else Outlet(name=self.name, domain=self.domain)
+
+    def same_as(self, other: Candidate) -> bool:
+        if self.entry is not None and other.entry is not None:
+            return self.entry.id == other.entry.id
+        return normalise(self.name) == normalise(other.name)
+
+
+def _looks_like_outlet_name(name: str) -> bool:
+    words = name.split()
+    return (
+        0 < len(words) <= MAX_OUTLET_NAME_WORDS
+        and len(name) <= 80
+        and any(c.isalpha() for c in name)
+        and not name[0].islower()
+    )
+
+
+def _resolve(text: str, table: OutletTable, *, accept_unknown: bool) -> Candidate | None:
+    """The outlet a short piece of text names: a table entry, or (if accepted) the name itself."""
+    text = squash(text).strip(_TRIM)
+    if not text:
+        return None
+    if _DOMAIN_IN_TEXT.fullmatch(text):
+        found = table.for_domain(text)
+        if found:
+            return Candidate(found[0].name, found[0], found[1])
+        return Candidate(text, None, text.lower().removeprefix("www.")) if accept_unknown else None
+    parts = [text, *(p.strip(_TRIM) for p in re.split(r"\s*(?:[|,/;–—]|\s-\s)\s*", text))]
+    for part in parts:
+        entry = table.for_name(part) if part else None
+        if entry is not None:
+            return Candidate(entry.name, entry)
+    first = parts[1] if len(parts) > 1 and parts[1] else text
+    if accept_unknown and _looks_like_outlet_name(first):
+        return Candidate(first, None)
+    return None
+
+
+def _from_url(document: Document, table: OutletTable) -> Candidate | None:
+    host = host_of(document.hints.url) or host_of(document.url)
+    if host is None:
+        return None
+    found = table.for_domain(host)
+    if found:
+        return Candidate(found[0].name, found[0], found[1])
+    named = _from_site_name(document, table)
+    if named is not None:  # a domain the table lacks (mirror, new domain) with a recognised site name
+        return Candidate(named.name, named.entry, host)
+    return Candidate(host, None, host)
+
+
+def _from_site_name(document: Document, table: OutletTable) -> Candidate | None:
+    for hint in (document.hints.sitename, document.hints.outlet):
+        if hint:
+            found = _resolve(hint, table, accept_unknown=True)
+            if found:
+                return found
+    return None
+
+
+def _from_source_lines(document: Document, table: OutletTable) -> Candidate | None:
+    for _, line in segment_lines(document, (Label.METADATA, Label.BOILERPLATE)):
+        if _ORIGINAL_SOURCE.search(line):
+            continue
+        match = _SOURCE_LINE.match(line)
+        if match:
+            found = _resolve(_first_clause(match.group("name")), table, accept_unknown=True)
+            if found:
+                return found
+    return None
+
+
+def _from_datelines(document: Document, table: OutletTable) -> Candidate | None:
+    kinds = (MetadataKind.DATELINE.value, MetadataKind.BYLINE.value)
+    for _, line in segment_lines(document, (Label.METADATA,), kinds):
+        date, _ = date_in_line(line, document.language)
+        if date is None:
+            continue
+        for text in (date.before, *_PARENTHESISED.findall(line)):
+            # A dateline may also name a city ("Paris, 12 March 2021"): only table outlets count.
+            found = _resolve(text, table, accept_unknown=False)
+            if found:
+                return found
+    return None
+
+
+def _from_copyright(document: Document, table: OutletTable) -> Candidate | None:
+    for _, line in segment_lines(document, (Label.METADATA, Label.BOILERPLATE)):
+        match = _COPYRIGHT.search(line)
+        if match:
+            holder = _COPYRIGHT_NOISE.sub(" ", match.group("rest"))
+            holder = re.sub(r"^\W*(?:by\s+)?", "", squash(holder), flags=re.I)
+            found = _resolve(_first_clause(holder), table, accept_unknown=True)
+            if found:
+                return found
+    return None
+
+
+def _from_domains(document: Document, table: OutletTable) -> Candidate | None:
+    lines = [
+        (kind, line)
+        for kind, line in segment_lines(document, (Label.METADATA, Label.BOILERPLATE))
+        if kind not in _FOREIGN_BOILERPLATE
+    ]
+    # A site's own disclaimer names its own domain: read disclaimers first.
+    lines.sort(key=lambda item: item[0] != BoilerplateKind.DISCLAIMER.value)
+    for _, line in lines:
+        for domain in _DOMAIN_IN_TEXT.findall(line):
+            found = table.for_domain(domain)
+            if found:
+                return Candidate(found[0].name, found[0], found[1])
+    return None
+
+
+def _from_bios(document: Document, table: OutletTable) -> Candidate | None:
+    for _, line in segment_lines(document, (Label.BOILERPLATE,), (BoilerplateKind.AUTHOR_BIO.value,)):
+        for match in _BIO_ROLE.finditer(line):
+            found = _resolve(_NAME_TAIL.sub("", match.group("name")), table, accept_unknown=False)
+            if found:
+                return found
+    return None
+
+
+def _first_clause(text: str) -> str:
+    """A name given in running text ends at the end of its clause."""
+    return re.split(r"(?<=[^\W\d_]{2})[.;!?](?:\s|$)", text, maxsplit=1)[0]
+
+
+_EVIDENCE: tuple[Callable[[Document, OutletTable], Candidate | None], ...] = (
+    _from_url,
+    _from_site_name,
+    _from_source_lines,
+    _from_datelines,
+    _from_copyright,
+    _from_domains,
+    _from_bios,
+)
+
+
+def _original_source(document: Document, table: OutletTable) -> Candidate | None:
+    for _, line in segment_lines(document, (Label.METADATA, Label.BOILERPLATE)):
+        match = _ORIGINAL_SOURCE.search(line)
+        if match:
+            found = _resolve(_first_clause(match.group("name")), table, accept_unknown=True)
+            if found:
+                return found
+    return None
+
+
+def decide_outlet(document: Document, table: OutletTable) -> Outlet | None:
+    publisher = next((found for find in _EVIDENCE if (found := find(document, table)) is not None), None)
+    if publisher is not None and publisher.entry is None:
+        document.warn(f"outlet not in outlet table: {publisher.name}")
+    original = _original_source(document, table)
+    if original is not None and (publisher is None or not original.same_as(publisher)):
+        document.warn(f"republished from {original.name}")
+    return publisher.outlet() if publisher else None

@@ -1,0 +1,58 @@
+"""Reading labelled segments and normalising names for comparison."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+
+from ..model import Document, Label
+
+_SPACES = re.compile(r"\s+")
+_NON_WORD = re.compile(r"[\W_]+")
+# Persian and Arabic spell the same letters with different code points (ی/ي, ک/ك): one form for matching.
+_ARABIC_VARIANTS = str.maketrans({"ی": "ي", "ى": "ي", "ک": "ك", "ة": "ه", "أ": "ا", "إ": "ا", "آ": "ا"})
+
+
+def clean(text: str) -> str:
+    """One line of a text dump without markdown residue, whitespace collapsed."""
+    from ..extract.textdump.markup import clean_markup  # the segmenter's cleaner, shared so both agree
+
+    return clean_markup(text)
+
+
+def squash(text: str | None) -> str:
+    """Whitespace collapsed and trimmed (for hints, which carry no markdown)."""
+    return _SPACES.sub(" ", text or "").strip()
+
+
+def normalise(text: str) -> str:
+    """Key for case-, diacritics- and punctuation-insensitive comparison of names."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_ARABIC_VARIANTS))
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _NON_WORD.sub(" ", stripped).strip()
+
+
+def segment_lines(
+    document: Document, labels: Iterable[Label], kinds: Iterable[str] | None = None
+) -> Iterator[tuple[str | None, str]]:
+    """``(kind, cleaned line)`` for every non-empty line of the matching segments, in input order.
+
+    Lines are cleaned one by one: a segment may hold several metadata lines
+    ("The original source…" followed by "Copyright ©…") that must not run together.
+    """
+    labels = set(labels)
+    kinds = set(kinds) if kinds is not None else None
+    for segment in document.segments:
+        kind = segment_kind(segment.kind)
+        if segment.label not in labels or (kinds is not None and kind not in kinds):
+            continue
+        for raw in document.raw_text[segment.start : segment.end].splitlines():
+            line = clean(raw)
+            if line:
+                yield kind, line
+
+
+def segment_kind(kind: object) -> str | None:
+    """A segment's kind as its plain string value, whether it was set from the enum or a string."""
+    return None if kind is None else str(getattr(kind, "value", kind))

@@ -1,0 +1,284 @@
+"""The text-dump extractor on the five real samples and on edge cases."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsprism.extract.textdump import clean_markup, extract_text
+from newsprism.model import Document, Label
+from newsprism.options import Options
+
+SAMPLES = Path(__file__).resolve().parents[1] / "src" / "newsprism" / "data" / "samples"
+
+
+def extract(text: str) -> Document:
+    return extract_text(Document(id="t", source="test", raw_text=text), Options())
+
+
+def sample(prefix: str) -> Document:
+    path = next(SAMPLES.glob(f"{prefix}_*.txt"))
+    return extract(path.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def docs() -> dict[str, Document]:
+    return {prefix: sample(prefix) for prefix in ("000", "001", "002", "003", "004")}
+
+
+def titles(document: Document) -> list[str]:
+    return [document.raw_text[s.start:s.end] for s in document.segments if s.label is Label.TITLE]
+
+
+def segment_text(document: Document, needle: str):
+    return next(s for s in document.segments if needle in document.raw_text[s.start:s.end])
+
+
+# --- titles -------------------------------------------------------------------------------------
+
+
+def test_titles(docs):
+    assert titles(docs["000"]) == [
+        "Video: French Officer Is Punished for Revealing Truth About US Role in “Defeating ISIS” in Syria"
+    ]
+    assert titles(docs["001"]) == []  # starts straight with a body sentence
+    assert titles(docs["002"]) == ["Syria Daily: France — Russia and Assad Regime Waging “Total War”"]
+    duplicated = "French Foreign Minister Is “Surprised” That Russia Arrogated Victory Over ISIS To Itself"
+    assert titles(docs["003"]) == [duplicated, duplicated]  # shown twice: TITLE both times
+    assert titles(docs["004"]) == ["Saignée anti-US du 10 novembre à Hassaké; 1er repli de troupes US vers l'Irak"]
+
+
+def test_residue_line_is_not_title(docs):
+    assert segment_text(docs["004"], "TV").label in (Label.BOILERPLATE, Label.METADATA)
+
+
+# --- body: every paragraph in, nothing else --------------------------------------------------------
+
+FIRST_LAST = {
+    "000": ("Over the past few days, the military situation has notably escalated",
+            "the publicly declared goals of the coalition presence in Syria and its real purposes."),
+    "001": ("The French military chief says the Daesh Takfiri terrorist group",
+            "are holding some desert regions near the border with Turkey."),
+    "002": ("UPDATE 1615 GMT: Turkish Prime Minister Binali Yıldırım",
+            "joint operations rooms in Baghdad and Damascus that include Syrian, Iranian, and Iraqi military officials."),
+    "003": ("On December 9, France Foreign Minister Jean-Yves Le Drian told the French BFM TV",
+            "the West is still not ready to work with Russia to bring peace to Syria."),
+    "004": ("Depuis cette tonitruante attaque aux redoutables",
+            "les Américains bombardaient \"par erreur\" les Hachd...."),
+}
+
+
+@pytest.mark.parametrize("prefix", sorted(FIRST_LAST))
+def test_body_first_and_last_paragraphs(docs, prefix):
+    first, last = FIRST_LAST[prefix]
+    paragraphs = docs[prefix].body.split("\n\n")
+    assert paragraphs[0].startswith(first)
+    assert paragraphs[-1].endswith(last)
+
+
+def test_body_keeps_inner_subheads_and_quotes(docs):
+    body_002 = docs["002"].body
+    for kept in ("Darayya Council Shuts Down After 4-Year Regime Siege and Attacks",
+                 "Report: Egypt Sends Air Support Unit to Syria", "Ayrault added:", "The residents say:",
+                 "UPDATE 0830 GMT: Turkey says three of its soldiers"):
+        assert kept in body_002
+    assert "Faux signal!" in docs["004"].body
+    assert "Alors pourquoi James Jeffry ment-il?" in docs["004"].body
+    assert len(docs["001"].paragraphs) == 12  # one paragraph per line, no blank lines in the input
+
+
+def test_body_is_clean_of_markup(docs):
+    body = docs["000"].body
+    assert "Idlib de-escalation zone" in body and "**" not in body and "](#)" not in body
+
+
+BANNED = {
+    "000": ["PayPal", "Note to readers", "Disclaimer", "Become a Member", "copyrighted material", "media inquiries",
+            "Region:", "original source"],
+    "002": ["Related Posts", "Leave a Comment", "REUTERS/", "PHOTO:", "Jump to Original Entry", "Scott Lucas",
+            "Opinion: Russia Today", "Caligola", "Wall Street Journal"],
+    "003": ["2,500 $", "Illustrative image", "Do you like this content", "MH370", "FlorianGeyer",
+            "Google is paying", "Israelis would be dancing"],
+    "004": ["Lire plus", "Partager Cet Article", "SOURCE: FRENCH PRESS TV", "(AFP photo)", "(illustration)"],
+}
+
+
+@pytest.mark.parametrize("prefix", sorted(BANNED))
+def test_no_boilerplate_or_comments_in_body(docs, prefix):
+    for banned in BANNED[prefix]:
+        assert banned not in docs[prefix].body, banned
+
+
+def test_boilerplate_kinds(docs):
+    kinds = {(b.kind.value, b.text[:20]) for b in docs["000"].boilerplate}
+    assert ("donation", "If you're able, and ") in kinds
+    assert ("disclaimer", "Disclaimer: The cont") in kinds
+    assert segment_text(docs["000"], "The original source").kind == "outlet"
+    assert segment_text(docs["000"], "Global Research, February 19").kind == "dateline"
+    assert segment_text(docs["000"], "Region:").kind == "tags"
+    assert segment_text(docs["004"], "SOURCE: FRENCH PRESS TV").kind == "outlet"
+    assert segment_text(docs["002"], "Scott Lucas is Professor").kind == "author_bio"
+    assert segment_text(docs["004"], "(AFP photo)").kind == "caption"
+    assert segment_text(docs["003"], "2,500 $").kind == "donation"
+
+
+# --- comments -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "004"])
+def test_no_comments(docs, prefix):
+    assert docs[prefix].comments == []
+
+
+def test_comments_with_usernames_003(docs):
+    comments = docs["003"].comments
+    by_id = {c.id: c for c in comments}
+    assert [c.author for c in comments[:8]] == [
+        "MH370", "FlorianGeyer", "christianblood", "Gary Sellars", "FlorianGeyer", "nshah", "FlorianGeyer", "cortisol"
+    ]
+    mh370, florian, christian, gary = comments[:4]
+    assert (mh370.depth, mh370.parent) == (0, None)
+    assert (florian.depth, florian.parent) == (1, mh370.id)
+    assert (christian.depth, christian.parent) == (2, florian.id)
+    assert christian.text == "Very true indeed!"
+    # quoted text stays in the reply, and a multi-paragraph comment stays one comment
+    assert gary.text.startswith("“Israelis would be dancing in the streets.”") and "just like after 9/11" in gary.text
+    assert "Israelis would be dancing in the streets." in florian.text and florian.text.count("\n\n") == 2
+    spam = next(c for c in comments if c.author == "Grace")
+    assert "Google is paying" in spam.text  # spam is still a reader comment
+    assert comments[-1].author == "rudy" and comments[-1].text == ""
+    assert all(c.parent is None or by_id[c.parent].depth == c.depth - 1 for c in comments)
+    assert [c.id for c in comments] == [f"c{i}" for i in range(1, len(comments) + 1)]
+
+
+def test_comments_without_usernames_002(docs):
+    comments = docs["002"].comments
+    assert all(c.author is None for c in comments)
+    assert len(comments) == 17
+    first, second, turkish, caligola, mig = comments[:5]
+    assert first.text.startswith("#1:Wall Street Journal") and "Who had it?" in first.text
+    assert second.depth == 0 and "Neither option inspires confidence" in second.text
+    assert (turkish.parent, turkish.depth) == (second.id, 1)
+    assert (caligola.parent, caligola.depth) == (second.id, 1)
+    assert "They’ll get sent packing" in caligola.text  # continuation paragraph
+    assert (mig.parent, mig.depth) == (caligola.id, 2)
+    deepest = max(comments, key=lambda c: c.depth)
+    assert deepest.depth == 5 and "Hope that helps" in deepest.text
+    assert segment_text(docs["002"], "Leave a Comment").label is Label.BOILERPLATE
+
+
+def test_flat_comment_layout_with_says_lines_and_actions():
+    text = (
+        "A Headline About Something\n\n"
+        + "The council met on Monday and agreed on a new budget for the town, which is the first in years. " * 3
+        + "\n\n3 Comments\n\n"
+        "Anna says:\n\nMarch 3, 2021 at 10:15 am\n\nI think this is a good decision for the town.\n\nReply\n\n"
+        "Bob says:\n\nMarch 4, 2021 at 9:00 am\n\nNo, it is not.\n\nIt will cost too much.\n\nReply\n"
+    )
+    document = extract(text)
+    assert [(c.author, c.text) for c in document.comments] == [
+        ("Anna", "I think this is a good decision for the town."),
+        ("Bob", "No, it is not.\n\nIt will cost too much."),
+    ]
+    assert "Reply" not in document.body and "Anna" not in document.body
+    assert segment_text(document, "Reply").kind == "navigation"
+    assert segment_text(document, "3 Comments").kind == "navigation"
+
+
+def test_disqus_layout():
+    text = (
+        "Council Agrees On Budget\n\n"
+        + "The council met on Monday and agreed on a new budget for the town, which is the first in years. " * 3
+        + "\n\nComments\n\njdoe • 3 years ago\n\nGreat news for everyone here.\n\nReply Report\n\n"
+        "asmith • 2 years ago\n\nI disagree.\n"
+    )
+    document = extract(text)
+    assert [(c.author, c.text) for c in document.comments] == [
+        ("jdoe", "Great news for everyone here."),
+        ("asmith", "I disagree."),
+    ]
+
+
+# --- markup ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("By [South Front](#)", "By South Front"),
+        ("**bold** and *it* and __u__ and _em_", "bold and it and u and em"),
+        ("see <http://southfront.org/donate/> now", "see http://southfront.org/donate/ now"),
+        ("## A [linked](http://x.y/a_(b)) heading ##", "A linked heading"),
+        ("[Share](https://t.co/intent?text=a b c)", "Share"),
+        ("13\\. März \\*not italic\\*", "13. März *not italic*"),
+        ("Leser*innen und snake_case_name", "Leser*innen und snake_case_name"),
+        ("![logo](http://x/y.png) text", "text"),
+        ("> quoted\n> lines", "quoted lines"),
+    ],
+)
+def test_clean_markup(raw, clean):
+    assert clean_markup(raw) == clean
+
+
+# --- negative and edge cases ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n\xa0\n", "*\n\n* * *\n"])
+def test_empty_ish_input(text):
+    document = extract(text)
+    assert document.body == "" and document.comments == [] and document.paragraphs == []
+    assert all(s.label is Label.BOILERPLATE for s in document.segments)
+
+
+def test_single_line():
+    document = extract("Just one sentence of text that is the whole article and ends here.")
+    assert document.body == "Just one sentence of text that is the whole article and ends here."
+    assert not titles(document)
+
+
+def test_all_caps_text():
+    text = "BREAKING NEWS FROM THE CAPITAL\n\n" + "THE GOVERNMENT HAS ANNOUNCED THAT IT WILL RAISE TAXES ON FUEL AND THE OPPOSITION IS ANGRY ABOUT IT. " * 3
+    document = extract(text)
+    assert titles(document) == ["BREAKING NEWS FROM THE CAPITAL"]
+    assert document.body.startswith("THE GOVERNMENT HAS ANNOUNCED")
+
+
+def test_only_comments():
+    text = "  • alice\n\n    This article is rubbish and so are you.\n\n    • bob\n\n      No, you are wrong about it.\n\n  • carol\n\n    Thanks.\n"
+    document = extract(text)
+    assert document.body == ""
+    assert [(c.author, c.depth) for c in document.comments] == [("alice", 0), ("bob", 1), ("carol", 0)]
+
+
+def test_very_long_line():
+    line = "This is a very long sentence with many words in it and it goes on, " * 3000
+    document = extract("Some Title Here\n\n" + line + "\n")
+    assert len(document.body) == len(line.strip())
+
+
+def test_hard_wrapped_paragraphs_are_joined():
+    paragraph = (
+        "The minister said on Tuesday that the government would not change its\n"
+        "position on the matter, despite the protests that have been held in the\n"
+        "capital for several weeks now and the calls from the opposition to\n"
+        "resign.\n"
+    )
+    document = extract("\n".join([paragraph] * 4))
+    assert len(document.paragraphs) == 4
+    assert document.body.split("\n\n")[0].endswith("the calls from the opposition to resign.")
+
+
+def test_five_megabyte_dump_is_fast():
+    import time
+
+    unit = (
+        "Headline of a Section\n\n"
+        + "A paragraph of ordinary prose that goes on for a while, with the usual words in it. " * 4
+        + "\n\n[Related link](http://example.org/x)\n\n"
+    )
+    text = unit * (5_000_000 // len(unit))
+    started = time.perf_counter()
+    document = extract(text)
+    assert time.perf_counter() - started < 15
+    assert document.body
