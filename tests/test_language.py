@@ -9,14 +9,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from newsprism.errors import ConfigError
+from newsprism.language import detector_for
+from newsprism.language import identify_language
 from newsprism.model import Comment, Document, Paragraph, content_id
 from newsprism.options import DEFAULT_LANGUAGES, Options
-from newsprism.pipeline import load_stages
-
-# Register the built-in stages in pipeline order before this module imports one of them directly.
-identify_language = load_stages()["language"].func
-
-from newsprism.language import detector_for  # noqa: E402
 
 # One paragraph of news-like prose per default language (written for these tests).
 PARAGRAPHS = {

@@ -12,13 +12,10 @@ from hypothesis import strategies as st
 from newsprism.errors import ConfigError
 from newsprism.model import Document, Hints, Label, Outlet, Segment, content_id
 from newsprism.options import Options
-from newsprism.pipeline import load_stages, process_document, resolve_stages
-
-# Register the built-in stages in pipeline order before this module imports one of them directly.
-extract_metadata = load_stages()["metadata"].func
-
-from newsprism.metadata.outlet_table import load_table  # noqa: E402
-from newsprism.metadata.text import normalise  # noqa: E402
+from newsprism.metadata import extract_metadata
+from newsprism.metadata.outlet_table import load_table
+from newsprism.metadata.text import normalise
+from newsprism.pipeline import process_document, resolve_stages
 
 SAMPLES = Path(__file__).resolve().parents[1] / "src" / "newsprism" / "data" / "samples"
 
@@ -455,3 +452,17 @@ def test_sample_000_is_a_south_front_piece_republished_by_global_research():
 
 def test_sample_002_author_comes_from_the_bio():
     assert _sample("002").authors == ["Scott Lucas"]
+
+
+def test_photo_credits_in_captions_are_not_the_outlet():
+    document = dump((BOILER, "caption", "Source: AFP"), (BOILER, "caption", "© Reuters 2019"), (BODY, None, PARAGRAPH))
+    assert document.outlet is None
+
+
+def test_an_unknown_url_host_is_only_the_last_resort():
+    archived = Hints(url="https://web.archive.org/web/2019/https://example.org/a")
+    document = dump((BODY, None, PARAGRAPH), (META, "outlet", "SOURCE: FRENCH PRESS TV"), hints=archived)
+    assert document.outlet == Outlet(name="Press TV French", domain="french.presstv.ir")
+    document = dump((BODY, None, PARAGRAPH), hints=archived)
+    assert document.outlet == Outlet(name="web.archive.org", domain="web.archive.org")
+    assert "outlet not in outlet table: web.archive.org" in document.warnings

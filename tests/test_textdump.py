@@ -200,6 +200,76 @@ def test_disqus_layout():
     ]
 
 
+# --- body continuity and edges ------------------------------------------------------------------
+
+PROSE = "The council met on Monday and agreed on a new budget for the town, which is the first in years. " * 3
+
+
+def test_body_resumes_after_an_in_article_link_box():
+    text = (
+        "Council Agrees On Budget\n\n" + PROSE + "\n\nRead also:\n\n[Mayor resigns](http://x.org/a)\n\n"
+        "[Roads closed](http://x.org/b)\n\n"
+        + "The second half of the story explains what the new budget means for the schools of the town. " * 3
+        + "\n\nRelated posts\n\n[Other story](http://x.org/c)\n\n"
+        + "An excerpt of another story that is long enough to look like prose to the segmenter, sadly. " * 3
+    )
+    document = extract(text)
+    assert "The second half of the story" in document.body
+    assert "Mayor resigns" not in document.body and "Read also" not in document.body
+    assert "An excerpt of another story" not in document.body  # after a "Related posts" header: over
+
+
+def test_body_does_not_resume_into_a_newsletter_box_or_after_a_byline():
+    text = (
+        "Council Agrees On Budget\n\n" + PROSE + "\n\n## Newsletter\n\n"
+        + "Get the news of the town in your mailbox every morning, with all the stories that matter to you. " * 2
+    )
+    assert "mailbox" not in extract(text).body
+    text = (
+        "Council Agrees On Budget\n\n" + PROSE + "\n\n[Next story](http://x.org/n)\n\nBy John Smith\n\n"
+        + "Another article starts here and goes on about a different topic for a long while, it seems. " * 3
+    )
+    assert "Another article" not in extract(text).body
+
+
+def test_short_sentence_next_to_the_body_is_kept_but_not_a_teaser_line():
+    text = (
+        "Council Agrees On Budget\n\nIt was a long night for the council.\n\n" + PROSE
+        + "\n\nThat is all for now.\n\nMore from our town desk\n\nAdvertisement\n"
+    )
+    document = extract(text)
+    assert document.body.startswith("It was a long night for the council.")
+    assert document.body.endswith("That is all for now.")
+    assert "More from" not in document.body and "Advertisement" not in document.body
+
+
+def test_place_and_date_line_under_the_lead_is_not_a_comment_thread():
+    text = (
+        "Awards Given\n\n" + PROSE + "\n\nSpringfield | Shelbyville, 11 November 2021\n\n"
+        + "The jury praised the entries for their clarity and said the next round opens in the spring. " * 4
+    )
+    document = extract(text)
+    assert document.comments == []
+    assert "The jury praised the entries" in document.body
+
+
+def test_comments_header_before_a_thread_longer_than_the_article():
+    reply = "I completely agree with the decision, and I think the town should have done this years ago. " * 3
+    text = (
+        "Council Agrees On Budget\n\n" + PROSE + "\n\n3 Comments\n\n"
+        + "\n\n".join(f"1. Pingback from Some Blog | 1{i}.09.2011\n\n{reply}" for i in range(3))
+    )
+    document = extract(text)
+    assert document.body.startswith("The council met on Monday")
+    assert "I completely agree" not in document.body
+
+
+def test_chinese_paragraphs_count_as_prose():
+    paragraph = "我们在这个城市里生活了很多年，也见证了它的变化和发展。人们的生活越来越好了，但是问题也越来越多。" * 2
+    document = extract("城市的变化\n\n" + paragraph + "\n\n" + paragraph + "\n\n分享到\n")
+    assert document.body == paragraph + "\n\n" + paragraph
+
+
 # --- markup ---------------------------------------------------------------------------------------
 
 

@@ -67,10 +67,28 @@ def load_stages() -> dict[str, Stage]:
         for entry in entry_points(group=ENTRY_POINT_GROUP):
             try:
                 entry.load()
-            except Exception as error:  # a broken plugin must not disable the built-in stages
+            except Exception as error:
                 raise ConfigError(f"stage plugin {entry.name!r} failed to load: {error}") from error
         _loaded = True
-    return dict(_REGISTRY)
+    return _in_pipeline_order()
+
+
+def _in_pipeline_order() -> dict[str, Stage]:
+    """Built-in stages in ``BUILTIN_STAGE_MODULES`` order, then the others as registered.
+
+    Registration order alone is not enough: any import of a stage package before
+    :func:`load_stages` (a test, a plugin) would register it early.
+    """
+
+    def rank(item: tuple[int, Stage]) -> tuple[int, int]:
+        position, entry = item
+        for index, module in enumerate(BUILTIN_STAGE_MODULES):
+            if entry.module == module or entry.module.startswith(module + "."):
+                return index, position
+        return len(BUILTIN_STAGE_MODULES), position
+
+    ordered = sorted(enumerate(_REGISTRY.values()), key=rank)
+    return {entry.name: entry for _, entry in ordered}
 
 
 def resolve_stages(names: Iterable[str] | None) -> list[Stage]:

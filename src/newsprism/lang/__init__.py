@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from types import ModuleType
 
-LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "pl", "ru")
+LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "pl", "ru", "zh", "ja")
 
 MODES = ("prefix", "short", "anywhere")
 

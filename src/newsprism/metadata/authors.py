@@ -34,7 +34,7 @@ _NAMES_END = re.compile(
 _NAME_SEPARATOR = re.compile(r"\s*(?:[,;&/]|\s(?:and|und|et|y|e|i|и|і|ve|en|oraz|ou|o|or)\s)\s*")
 _ROLE = re.compile(
     r"\b(?:staff|writer|correspondent|reporter|editor|editorial|contributor|journalist|columnist|"
-    r"analyst|producer|special\s+to|news\s+desk|newsroom|correspondant|journaliste|envoyée?\s+spéciale?|"
+    r"analyst|producer|special\s+to|courtesy|cortesía|courtoisie|news\s+desk|newsroom|correspondant|journaliste|envoyée?\s+spéciale?|"
     r"rédaction|rédacteur|redaktion|redakteur|korrespondent(?:in)?|corresponsal|redacción|periodista|"
     r"giornalista|corrispondente|redazione|muhabir|dziennikarz|redakcja|correspondente|jornalista|"
     r"redactie|verslaggever|корреспондент|журналист|редакция|кореспондент|журналіст|редакція)",
@@ -118,7 +118,9 @@ def decide_authors(document: Document) -> list[str]:
     languages = dateparser_languages(document.language)
     candidates = _byline_names(document, languages)
     for hint in document.hints.authors:
-        candidates += split_names(squash(hint), languages)
+        hint = squash(hint)
+        match = _BYLINE.match(hint)  # meta tags often keep the lead-in ("Autor: JD", "By Jane Doe")
+        candidates += split_names(match.group("names") if match else hint, languages)
     candidates += _bio_names(document, languages)
     authors, seen = [], set()
     for name in candidates:

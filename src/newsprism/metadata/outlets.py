@@ -3,7 +3,8 @@
 Evidence, strongest first: the page's URL; the container's site name; "Source: X" lines;
 the name before the date in a dateline ("Global Research, February 19, 2019"); copyright
 lines; domains named in boilerplate ("www.globalresearch.ca contains copyrighted
-material…"); author bios ("editor-in-chief of EA WorldView").  Lines naming the *original*
+material…"); author bios ("editor-in-chief of EA WorldView"); last, a URL host the table
+does not know (it may be an archive or a mirror).  Lines naming the *original*
 source of a republished article ("The original source of this article is South Front")
 are not evidence of the publisher: they only give a "republished from" warning.
 """
@@ -61,8 +62,8 @@ _BIO_ROLE = re.compile(
 )
 _NAME_TAIL = re.compile(r"\s+(?:and|in|since|from|until|et|en|depuis|y|desde|und|seit|e|dal|i|od|и|с|з)\s.*$", re.I)
 _TRIM = " \t.,:;|*_\"'“”‘’«»()[]<>-–—"
-# Boilerplate whose links and addresses point elsewhere (donation platforms, share buttons,
-# other articles, photo agencies): not evidence of the publisher.
+# Boilerplate whose names, links and addresses point elsewhere (photo agencies in captions,
+# donation platforms, share buttons, other articles, the author's past employers).
 _FOREIGN_BOILERPLATE = {
     BoilerplateKind.DONATION.value,
     BoilerplateKind.SHARE.value,
@@ -127,9 +128,15 @@ def _from_url(document: Document, table: OutletTable) -> Candidate | None:
     if found:
         return Candidate(found[0].name, found[0], found[1])
     named = _from_site_name(document, table)
-    if named is not None:  # a domain the table lacks (mirror, new domain) with a recognised site name
+    if named is not None:  # a domain the table lacks: the page's site name says whose it is
         return Candidate(named.name, named.entry, host)
-    return Candidate(host, None, host)
+    return None
+
+
+def _from_url_host(document: Document, table: OutletTable) -> Candidate | None:
+    """Last resort: an unknown host with no site name (it may be an archive or a mirror, so the text goes first)."""
+    host = host_of(document.hints.url) or host_of(document.url)
+    return Candidate(host, None, host) if host else None
 
 
 def _from_site_name(document: Document, table: OutletTable) -> Candidate | None:
@@ -141,8 +148,17 @@ def _from_site_name(document: Document, table: OutletTable) -> Candidate | None:
     return None
 
 
+def _own_lines(document: Document) -> list[tuple[str | None, str]]:
+    """Metadata and boilerplate lines that speak for the page itself (not captions, donation links…)."""
+    return [
+        (kind, line)
+        for kind, line in segment_lines(document, (Label.METADATA, Label.BOILERPLATE))
+        if kind not in _FOREIGN_BOILERPLATE
+    ]
+
+
 def _from_source_lines(document: Document, table: OutletTable) -> Candidate | None:
-    for _, line in segment_lines(document, (Label.METADATA, Label.BOILERPLATE)):
+    for _, line in _own_lines(document):
         if _ORIGINAL_SOURCE.search(line):
             continue
         match = _SOURCE_LINE.match(line)
@@ -168,7 +184,7 @@ def _from_datelines(document: Document, table: OutletTable) -> Candidate | None:
 
 
 def _from_copyright(document: Document, table: OutletTable) -> Candidate | None:
-    for _, line in segment_lines(document, (Label.METADATA, Label.BOILERPLATE)):
+    for _, line in _own_lines(document):
         match = _COPYRIGHT.search(line)
         if match:
             holder = _COPYRIGHT_NOISE.sub(" ", match.group("rest"))
@@ -180,11 +196,7 @@ def _from_copyright(document: Document, table: OutletTable) -> Candidate | None:
 
 
 def _from_domains(document: Document, table: OutletTable) -> Candidate | None:
-    lines = [
-        (kind, line)
-        for kind, line in segment_lines(document, (Label.METADATA, Label.BOILERPLATE))
-        if kind not in _FOREIGN_BOILERPLATE
-    ]
+    lines = _own_lines(document)
     # A site's own disclaimer names its own domain: read disclaimers first.
     lines.sort(key=lambda item: item[0] != BoilerplateKind.DISCLAIMER.value)
     for _, line in lines:
@@ -217,6 +229,7 @@ _EVIDENCE: tuple[Callable[[Document, OutletTable], Candidate | None], ...] = (
     _from_copyright,
     _from_domains,
     _from_bios,
+    _from_url_host,
 )
 
 

@@ -9,8 +9,11 @@ from functools import lru_cache
 from ...lang import Cues, all_cues
 
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
-_TERMINAL = re.compile(r"[.!?…:;][\"'”’»)\]\s*_]*$")
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]\s*_]*$")
+_TERMINAL = re.compile(r"[.!?…:;。！？：；][\"'”’»)\]\s*_」』）]*$")
+_SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]\s*_」』）]*$")
+# Han and kana: written without spaces, one character carrying about a short word.
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+CJK_WEIGHT = 3  # a CJK character counts as this many Latin characters in length thresholds
 _NUMERIC_DATE = re.compile(r"\b\d{1,4}[./-]\s?\d{1,2}[./-]\s?\d{2,4}\b|\b\d{1,2}:\d{2}\b|\b(?:19|20)\d{2}\b")
 ANYWHERE_MAX = 800  # "anywhere" cues only count in blocks up to this length (body paragraphs may name PayPal)
 _MONEY_ONLY = re.compile(r"^[\s$€£¥₽]*\d[\d.,\s]*[\s$€£¥₽]*(?:usd|eur|gbp)?$", re.IGNORECASE)
@@ -124,8 +127,16 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text.lower())
 
 
+def weight(text: str) -> int:
+    """Length in Latin-character equivalents, so that length thresholds hold for Chinese and Japanese."""
+    cjk = len(_CJK.findall(text))
+    return len(text) + (CJK_WEIGHT - 1) * cjk
+
+
 def stopword_density(text: str, m: Matchers) -> float:
     tokens = words(text)
+    if _CJK.search(text):  # unspaced script: its characters are the tokens
+        tokens = [token for token in tokens if not _CJK.search(token)] + _CJK.findall(text)
     if not tokens:
         return 0.0
     return sum(1 for token in tokens if token in m.stopwords) / len(tokens)

@@ -34,6 +34,7 @@ from .features import (
     standalone_cue,
     stopword_density,
     title_like,
+    weight,
 )
 
 LENGTH_LOW = 70  # shorter blocks are judged by their neighbours
@@ -74,12 +75,13 @@ def classify(block: Block, m: Matchers) -> tuple[str, str | None]:
         return "bad", (BoilerplateKind.RELATED if block.words >= 4 else BoilerplateKind.NAVIGATION).value
     if block.heading:
         return "heading", None
-    if len(text) < LENGTH_LOW or (len(text) < LENGTH_HIGH and not ends_terminal(text)):
+    length = weight(text)
+    if length < LENGTH_LOW or (length < LENGTH_HIGH and not ends_terminal(text)):
         return "short", None  # short lines and headline-like lines are judged by their neighbours
     density = stopword_density(text, m)
     if block.link_density > 0.3:
         return "bad", BoilerplateKind.NAVIGATION.value
-    if density >= STOPWORDS_HIGH and len(text) >= LENGTH_HIGH:
+    if density >= STOPWORDS_HIGH and length >= LENGTH_HIGH:
         return "good", None
     if density >= STOPWORDS_LOW:
         return "near", None
@@ -87,7 +89,7 @@ def classify(block: Block, m: Matchers) -> tuple[str, str | None]:
 
 
 def _score(block: Block, cls: str) -> float:
-    length = len(block.clean)
+    length = weight(block.clean)
     if cls == "good":
         return float(length)
     if cls == "near":
@@ -140,6 +142,16 @@ def segment(blocks: list[Block], m: Matchers) -> tuple[list[Decision], int | Non
     anchor = top[0] if len(top) == 1 else None
     first = best_region(scores, anchor)
     zone = comments_start(blocks, first[0] if first else 0, m)
+    # A long comment thread can outscore a short article: then the best run lies inside
+    # the comments and their header precedes it.  Take the header after the first real
+    # paragraph when the prose before it still makes an article.
+    prose = next((i for i, (cls, _) in enumerate(classes) if cls == "good"), None)
+    if first and prose is not None and prose < first[0]:
+        earlier = comments_start(blocks, prose, m)
+        if earlier is not None and earlier < first[0]:
+            before = best_region(scores[:earlier], anchor)
+            if before and any(classes[i][0] == "good" for i in range(*before)):
+                zone = earlier
     limit = zone if zone is not None else len(blocks)
     region = best_region(scores[:limit], anchor)
     if region is None:
@@ -158,6 +170,10 @@ def segment(blocks: list[Block], m: Matchers) -> tuple[list[Decision], int | Non
     gaps: set[int] = set()
     if region:
         body_end, gaps = _resume(blocks, classes, scores, body_end, limit, m)
+        while body_start > 0 and _edge_sentence(blocks[body_start - 1], classes[body_start - 1], m):
+            body_start -= 1
+        while body_end < limit and _edge_sentence(blocks[body_end], classes[body_end], m):
+            body_end += 1
 
     for index in range(body_start, body_end):
         cls, kind = classes[index]
@@ -196,7 +212,7 @@ def _resume(
         index, gap = end, 0
         while index < limit and classes[index][0] not in ("good", "near") and gap <= MAX_GAP:
             cls, kind = classes[index]
-            if cls == "meta" and kind != MetadataKind.DATELINE.value:
+            if (cls == "meta" and kind != MetadataKind.DATELINE.value) or scores[index] <= -BARRIER:
                 return end, gaps
             gap += cls != "empty"
             index += 1
@@ -222,6 +238,26 @@ def _resume(
         gaps.update(range(end, index))
         end = run_end
     return end, gaps
+
+
+def _edge_sentence(block: Block, classified: tuple[str, str | None], m: Matchers) -> bool:
+    """A short plain sentence right next to the body (a one-line lead or closing line) belongs to it.
+
+    Inside the body, short lines cost little; at its edges the maximum-sum run always
+    drops them.  Only link-free lines that end a sentence and read like prose qualify:
+    headlines, teasers, labels and cue lines do not.
+    """
+    text = block.clean
+    return (
+        classified[0] == "short"
+        and block.marker is None
+        and block.link_density == 0
+        and len(text.split()) >= 4
+        and ends_sentence(text)
+        and stopword_density(text, m) >= STOPWORDS_LOW
+        and not is_author_bio(text, m)
+        and boilerplate_kind(text, m, strict=False) is None
+    )
 
 
 def _outside(block: Block, classified: tuple[str, str | None], m: Matchers) -> Decision:

@@ -9,6 +9,10 @@ wie wieder wird wir wurde zu zum zur zwischen man schon sowie
 """.split()
 
 BOILERPLATE = {
+    "other": {  # advertisement labels left where an ad was (the words alone: "Advertising revenue …" is prose)
+        "prefix": ['anzeige:', 'werbung:'],
+        "short": ['anzeige', 'werbung'],
+    },
     "caption": {
         "prefix": ["foto:", "fotos:", "bild:", "bildquelle:", "quelle: foto", "bildunterschrift", "symbolbild",
                    "titelbild:", "grafik:", "beitragsbild:"],

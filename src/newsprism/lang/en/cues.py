@@ -13,6 +13,10 @@ this those to up was we were what when where which while who will with would you
 """.split()
 
 BOILERPLATE = {
+    "other": {  # advertisement labels left where an ad was (the words alone: "Advertising revenue …" is prose)
+        "prefix": ['advertisement:', 'sponsored content'],
+        "short": ['advertisement', 'advertising', 'sponsored', 'sponsored content'],
+    },
     "caption": {
         "prefix": ["photo:", "photo credit", "image:", "picture:", "pictured:", "caption:", "file photo",
                    "illustrative image", "illustration:", "credit:", "source image"],

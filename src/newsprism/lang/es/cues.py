@@ -7,6 +7,10 @@ todo un una uno y ya son está están cuando porque según
 """.split()
 
 BOILERPLATE = {
+    "other": {  # advertisement labels left where an ad was (the words alone: "Advertising revenue …" is prose)
+        "prefix": ['publicidad:'],
+        "short": ['publicidad'],
+    },
     "caption": {
         "prefix": ["foto:", "fotografía:", "imagen:", "ilustración:", "crédito:"],
         "short": ["foto", "imagen ilustrativa", "foto ilustrativa", "ilustración"],

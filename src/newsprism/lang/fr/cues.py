@@ -7,6 +7,10 @@ sans se ses si son sont sur ta te tout tous très un une vous y ainsi été c d 
 """.split()
 
 BOILERPLATE = {
+    "other": {  # advertisement labels left where an ad was (the words alone: "Advertising revenue …" is prose)
+        "prefix": ['publicité:'],
+        "short": ['publicité'],
+    },
     "caption": {
         "prefix": ["photo :", "photo:", "crédit photo", "crédit :", "illustration :", "image :",
                    "légende :", "carte :"],

@@ -7,6 +7,10 @@ uno anche essere stato era sia
 """.split()
 
 BOILERPLATE = {
+    "other": {  # advertisement labels left where an ad was (the words alone: "Advertising revenue …" is prose)
+        "prefix": ['pubblicità:'],
+        "short": ['pubblicità'],
+    },
     "caption": {
         "prefix": ["foto:", "immagine:", "credit:", "fonte foto"],
         "short": ["foto", "immagine di repertorio", "foto di repertorio", "illustrazione"],

@@ -7,6 +7,10 @@ wij worden zal ze zich zijn zo zou
 """.split()
 
 BOILERPLATE = {
+    "other": {  # advertisement labels left where an ad was (the words alone: "Advertising revenue …" is prose)
+        "prefix": ['advertentie:'],
+        "short": ['advertentie'],
+    },
     "caption": {
         "prefix": ["foto:", "beeld:", "afbeelding:"],
         "short": ["foto", "illustratie", "archiefbeeld"],

@@ -7,6 +7,10 @@ z za ze że który która które także tylko
 """.split()
 
 BOILERPLATE = {
+    "other": {  # advertisement labels left where an ad was (the words alone: "Advertising revenue …" is prose)
+        "prefix": ['reklama:'],
+        "short": ['reklama'],
+    },
     "caption": {
         "prefix": ["fot.", "foto:", "zdjęcie:", "ilustracja:", "źródło zdjęcia"],
         "short": ["zdjęcie ilustracyjne", "fot. ilustracyjne", "ilustracja"],

@@ -7,6 +7,10 @@ quando porque sobre
 """.split()
 
 BOILERPLATE = {
+    "other": {  # advertisement labels left where an ad was (the words alone: "Advertising revenue …" is prose)
+        "prefix": ['publicidade:'],
+        "short": ['publicidade'],
+    },
     "caption": {
         "prefix": ["foto:", "imagem:", "crédito:", "legenda:"],
         "short": ["foto", "imagem ilustrativa", "ilustração", "foto ilustrativa"],

@@ -8,6 +8,10 @@ STOPWORDS = """
 """.split()
 
 BOILERPLATE = {
+    "other": {  # advertisement labels left where an ad was (the words alone: "Advertising revenue …" is prose)
+        "prefix": ['реклама:'],
+        "short": ['реклама'],
+    },
     "caption": {
         "prefix": ["фото:", "фото :", "иллюстрация:", "источник фото"],
         "short": ["фото", "иллюстрация", "иллюстративное фото"],

@@ -1,0 +1,1 @@
+"""Cue words for language 'ja' (see cues.py)."""

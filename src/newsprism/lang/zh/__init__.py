@@ -1,0 +1,1 @@
+"""Cue words for language 'zh' (see cues.py)."""
