@@ -8,7 +8,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsprism.errors import ConfigError
 from newsprism.language import detector_for
 from newsprism.language import identify_language
 from newsprism.model import Comment, Document, Paragraph, content_id
@@ -146,14 +145,12 @@ def test_low_confidence_is_reported():
     assert any(w.startswith("low language confidence: ") for w in document.warnings)
 
 
-def test_unknown_language_code_is_a_config_error_listing_supported_codes():
-    with pytest.raises(ConfigError, match=r"'xx'.*supported ISO 639-1 codes: .*\ben\b.*\buk\b"):
-        detector_for(("en", "xx"))
-    # Options validates too, so a bad code never reaches a worker process.
-    with pytest.raises(ValueError, match="xx"):
+def test_unknown_language_code_is_refused_listing_supported_codes():
+    # Options validates the codes, so a bad code never reaches a worker process.
+    with pytest.raises(ValueError, match=r"'xx'.*supported ISO 639-1 codes: .*\ben\b.*\buk\b"):
         Options(languages=("en", "xx"))
-    with pytest.raises(ConfigError, match="empty"):
-        detector_for(())
+    with pytest.raises(ValueError, match="at least one language"):
+        Options(languages=())
 
 
 def test_a_single_language_set_answers_that_language():

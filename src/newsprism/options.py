@@ -42,10 +42,12 @@ class Options(BaseModel):
     @classmethod
     def _known_languages(cls, codes: tuple[str, ...]) -> tuple[str, ...]:
         codes = tuple(code.strip().lower() for code in codes)
-        known = {language.iso_code_639_1.name.lower() for language in Language.all()}
+        known = sorted(language.iso_code_639_1.name.lower() for language in Language.all())
         unknown = [code for code in codes if code not in known]
         if unknown:
-            raise ValueError(f"unknown language code(s) {', '.join(unknown)} (use ISO 639-1 codes such as en, fr, ru)")
+            raise ValueError(
+                f"unknown language code(s) {', '.join(map(repr, unknown))}; supported ISO 639-1 codes: {', '.join(known)}"
+            )
         if not codes:
             raise ValueError("at least one language is needed")
         return codes
