@@ -205,31 +205,37 @@ def test_disqus_layout():
 PROSE = "The council met on Monday and agreed on a new budget for the town, which is the first in years. " * 3
 
 
-def test_body_resumes_after_an_in_article_link_box():
+def test_body_resumes_after_an_in_article_ad_and_links():
     text = (
-        "Council Agrees On Budget\n\n" + PROSE + "\n\nRead also:\n\n[Mayor resigns](http://x.org/a)\n\n"
-        "[Roads closed](http://x.org/b)\n\n"
+        "Council Agrees On Budget\n\n" + PROSE + "\n\nAdvertisement\n\n[Mayor resigns](http://x.org/a)\n\n"
+        "[Roads closed](http://x.org/b)\n\nPhoto: John Doe/Reuters\n\n"
         + "The second half of the story explains what the new budget means for the schools of the town. " * 3
         + "\n\nRelated posts\n\n[Other story](http://x.org/c)\n\n"
-        + "An excerpt of another story that is long enough to look like prose to the segmenter, sadly. " * 3
+        + "An excerpt of another story that is long enough to look like prose to the segmenter, sadly. " * 2
     )
     document = extract(text)
     assert "The second half of the story" in document.body
-    assert "Mayor resigns" not in document.body and "Read also" not in document.body
+    assert "Mayor resigns" not in document.body and "Advertisement" not in document.body
+    assert "Reuters" not in document.body
     assert "An excerpt of another story" not in document.body  # after a "Related posts" header: over
 
 
-def test_body_does_not_resume_into_a_newsletter_box_or_after_a_byline():
+def test_ad_label_is_boilerplate_but_a_paragraph_about_advertising_is_body():
+    paragraph = "Advertising revenue fell by a fifth last year, the company said, and it will cut jobs in the town. " * 3
+    document = extract("Council Agrees On Budget\n\n" + PROSE + "\n\nAdvertisement\n\n" + paragraph.strip() + "\n")
+    ad = next(s for s in document.segments if document.raw_text[s.start:s.end] == "Advertisement")
+    assert (ad.label, ad.kind) == (Label.BOILERPLATE, "other")
+    assert document.body.endswith(paragraph.strip())
+
+
+def test_body_does_not_resume_into_a_newsletter_box():
     text = (
         "Council Agrees On Budget\n\n" + PROSE + "\n\n## Newsletter\n\n"
         + "Get the news of the town in your mailbox every morning, with all the stories that matter to you. " * 2
     )
-    assert "mailbox" not in extract(text).body
-    text = (
-        "Council Agrees On Budget\n\n" + PROSE + "\n\n[Next story](http://x.org/n)\n\nBy John Smith\n\n"
-        + "Another article starts here and goes on about a different topic for a long while, it seems. " * 3
-    )
-    assert "Another article" not in extract(text).body
+    document = extract(text)
+    assert document.body == PROSE.strip()
+    assert segment_text(document, "Newsletter").kind == "subscription"
 
 
 def test_short_sentence_next_to_the_body_is_kept_but_not_a_teaser_line():

@@ -10,7 +10,9 @@ blocks of text instead of DOM nodes (neither library reads plain text with offse
    first prose block), since comments are prose too;
 3. the body is the contiguous run of blocks with the highest score (prose counts for
    it, boilerplate against it; short lines in between cost little), so subheads and
-   one-line quotes between paragraphs stay in the body;
+   one-line quotes between paragraphs stay in the body; it then resumes after short
+   interruptions (ads, link boxes, captions) and takes in plain one-line sentences at
+   its edges;
 4. blocks before the body give the title and the metadata lines, blocks after it are
    metadata (outlet, tags) or boilerplate.
 """
@@ -43,7 +45,7 @@ STOPWORDS_LOW = 0.12
 STOPWORDS_HIGH = 0.20
 MAX_LINK_DENSITY = 0.5
 ANCHOR_WINDOW = 12  # blocks after the top heading where the article is expected to start
-BARRIER = 500.0  # a standalone "Related posts" header: the article is over, whatever follows
+BARRIER = 500.0  # a standalone "Related posts" / "Newsletter" header: the article is over, whatever follows
 # Headers of sections that follow an article, never interrupt it.
 _SECTION_KINDS = {BoilerplateKind.RELATED.value, BoilerplateKind.SUBSCRIPTION.value, BoilerplateKind.AUTHOR_BIO.value}
 MAX_GAP = 6  # non-empty blocks (ads, "read also" boxes, captions) the body may jump over
