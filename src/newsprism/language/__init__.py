@@ -28,6 +28,10 @@ DOCUMENT_SAMPLE_CHARS = 1500
 MAX_JUDGED_PARAGRAPHS = 300
 # Fewer letters than this and lingua's answer is close to a coin toss: inherit the document language.
 MIN_LETTERS = 20
+# Paragraphs shorter than this inherit the document language: on headings, captions and one-liners a
+# per-paragraph verdict is mostly noise, and lingua's fast mode matches its full models only from
+# about this length on (lingua's documentation).
+MIN_JUDGED_CHARS = 120
 # Share of body characters another language must reach for the document to count as mixed.
 MIXED_SHARE = 0.20
 LOW_CONFIDENCE = 0.5
@@ -128,14 +132,21 @@ def _identify_body(document: Document, detector: LanguageDetector, fast: Languag
     body = document.body
     spans = _paragraph_spans(document)
     samples = [_sample(body[start:end], PARAGRAPH_SAMPLE_CHARS) for start, end in spans]
-    to_judge = [i for i, text in enumerate(samples[:MAX_JUDGED_PARAGRAPHS]) if _letters(text) >= MIN_LETTERS]
+    to_judge = [
+        i for i, text in enumerate(samples[:MAX_JUDGED_PARAGRAPHS])
+        if len(text) >= MIN_JUDGED_CHARS and _letters(text) >= MIN_LETTERS
+    ]
     # One batched call per document rather than one per paragraph: per-call overhead dominates on
     # short paragraphs, and lingua spreads a batch over threads.  The fast pass judges every
-    # paragraph; the full models re-judge those that disagree with the fast majority or are unsure.
+    # paragraph; the full models re-judge those that disagree with the fast majority or are unsure
+    # (single-language documents, the common case, never load the full models at all).
     results = fast.compute_language_confidence_values_in_parallel([samples[i] for i in to_judge])
     judged = {i: top for i, values in zip(to_judge, results, strict=True) if (top := _first(values)) is not None}
     provisional = _majority(judged, spans)
-    doubtful = [i for i in to_judge if i not in judged or judged[i][0] != provisional or judged[i][1] < LOW_CONFIDENCE]
+    doubtful = [
+        i for i in to_judge
+        if i not in judged or judged[i][0] != provisional or judged[i][1] < LOW_CONFIDENCE
+    ]
     if doubtful:
         results = detector.compute_language_confidence_values_in_parallel([samples[i] for i in doubtful])
         for index, values in zip(doubtful, results, strict=True):
@@ -154,7 +165,10 @@ def _identify_body(document: Document, detector: LanguageDetector, fast: Languag
             if language == majority and size < DOCUMENT_SAMPLE_CHARS:
                 parts.append(samples[index])
                 size += len(samples[index])
-        confidence = round(detector.compute_language_confidence(" ".join(parts), majority), CONFIDENCE_DIGITS)
+        # The full models give the confidence when some paragraph needed them: the document is
+        # ambiguous somewhere, and the cheap estimate would overstate how sure we are.
+        judge = detector if doubtful else fast
+        confidence = round(judge.compute_language_confidence(" ".join(parts), majority), CONFIDENCE_DIGITS)
     else:  # only short paragraphs: judge them together
         top = _top(detector, _sample(body, DOCUMENT_SAMPLE_CHARS))
         if top is None:
@@ -169,7 +183,7 @@ def _identify_body(document: Document, detector: LanguageDetector, fast: Languag
 
     # Too short (or past the budget) to judge: inherit the document language, with their own confidence.
     inheriting = [i for i in range(len(spans)) if i not in judged]
-    values = detector.compute_language_confidence_in_parallel([samples[i] for i in inheriting], majority)
+    values = fast.compute_language_confidence_in_parallel([samples[i] for i in inheriting], majority)
     inherited = dict(zip(inheriting, values, strict=True))
     for index, (start, end) in enumerate(spans):
         language, value = judged.get(index, (majority, round(inherited.get(index, 0.0), CONFIDENCE_DIGITS)))

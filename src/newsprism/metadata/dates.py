@@ -135,7 +135,12 @@ def _hint_date(document: Document) -> FoundDate | None:
     hint = squash(document.hints.published)
     if not hint:
         return None
-    value = dateparser.parse(hint, languages=dateparser_languages(document.language), settings=_settings(hint, document.language))
+    try:  # containers and trafilatura mostly give ISO 8601 already: no need for dateparser's search
+        value = datetime.fromisoformat(hint)
+    except ValueError:
+        value = dateparser.parse(
+            hint, languages=dateparser_languages(document.language), settings=_settings(hint, document.language)
+        )
     if value is None or _is_future(value):
         return None
     return FoundDate(_iso(value, hint), hint, "")
