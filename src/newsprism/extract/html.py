@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
+from functools import lru_cache
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -290,11 +291,14 @@ def _comments(blocks: list[str], tree: HtmlElement, body: str) -> list[Comment]:
 def _boilerplate(tree: HtmlElement, document: Document, comment_blocks: list[str]) -> list[Boilerplate]:
     """Visible text blocks of the page that are neither body nor comments, with a kind."""
     kept = "\n".join([_norm(document.body), *comment_blocks, document.hints.title or ""])
+    kinds: dict[HtmlElement, BoilerplateKind] = {}
     items: list[Boilerplate] = []
     last_parent = None
-    for parent, kind, text in _leaf_blocks(tree):
+    for element, text in _leaf_blocks(tree):
         if len(text) < 2 or text in kept:
             continue
+        parent = element.getparent()
+        kind = _inherited_kind(element, kinds)
         if kind in {BoilerplateKind.OTHER, BoilerplateKind.NAVIGATION} and _COPYRIGHT.search(text):
             kind = BoilerplateKind.DISCLAIMER
         # siblings of one list or menu become one item ("Home · World · Sport")
@@ -309,20 +313,45 @@ def _boilerplate(tree: HtmlElement, document: Document, comment_blocks: list[str
     return items
 
 
-def _leaf_blocks(tree: HtmlElement) -> Iterator[tuple[HtmlElement | None, BoilerplateKind, str]]:
-    """(parent, inherited kind, text) of each block element holding no other block."""
+def _leaf_blocks(tree: HtmlElement) -> Iterator[tuple[HtmlElement, str]]:
+    """(element, text) of each block element holding no other block, in page order.
+
+    One pass over the elements (in document order a parent comes before its children, so each
+    element's nearest block ancestor is known from its parent's), then C-level text extraction.
+    The tree's invisible markup is stripped first: boilerplate is the tree's last reader.
+    """
     body = tree.find("body")
-    stack: list[tuple[HtmlElement, BoilerplateKind]] = [(body if body is not None else tree, BoilerplateKind.OTHER)]
-    while stack:
-        element, inherited = stack.pop()
-        kind = _kind_of(element, inherited)
-        children = [c for c in element if isinstance(c.tag, str) and c.tag not in _INVISIBLE]
-        if any(c.tag in _BLOCK for c in children):
-            stack.extend((c, kind) for c in reversed(children))
-            continue
-        text = _norm(_visible_text(element))
-        if text:
-            yield element.getparent(), kind, text
+    root = body if body is not None else tree
+    etree.strip_elements(root, *_INVISIBLE, with_tail=False)
+    for line_break in root.iter("br"):
+        line_break.tail = " " + (line_break.tail or "")
+    nearest_block: dict[HtmlElement, HtmlElement | None] = {}
+    holds_blocks: set[HtmlElement] = set()
+    blocks: list[HtmlElement] = []
+    for element in root.iter(etree.Element):
+        enclosing = nearest_block.get(element.getparent())
+        if element.tag in _BLOCK:
+            if enclosing is not None:
+                holds_blocks.add(enclosing)
+            blocks.append(element)
+            enclosing = element
+        nearest_block[element] = enclosing
+    for element in blocks:
+        if element not in holds_blocks and (text := _norm(element.text_content())):
+            yield element, text
+
+
+def _inherited_kind(element: HtmlElement, kinds: dict[HtmlElement, BoilerplateKind]) -> BoilerplateKind:
+    """The kind of ``element`` given its ancestors' (memoised: only kept blocks' chains are walked)."""
+    chain = []
+    current: HtmlElement | None = element
+    while current is not None and current not in kinds:
+        chain.append(current)
+        current = current.getparent()
+    kind = kinds[current] if current is not None else BoilerplateKind.OTHER
+    for ancestor in reversed(chain):
+        kind = kinds[ancestor] = _kind_of(ancestor, kind)
+    return kind
 
 
 def _visible_text(element: HtmlElement, skip=None) -> str:
@@ -348,9 +377,19 @@ def _visible_text(element: HtmlElement, skip=None) -> str:
 def _kind_of(element: HtmlElement, inherited: BoilerplateKind) -> BoilerplateKind:
     if inherited is not BoilerplateKind.OTHER and inherited is not BoilerplateKind.NAVIGATION:
         return inherited  # a share bar inside the header is still a share bar
-    cues = f"{element.get('class') or ''} {element.get('id') or ''} {element.get('role') or ''}"
+    attributes = element.attrib
+    if "class" in attributes or "id" in attributes or "role" in attributes:
+        cued = _kind_from_cues(f"{attributes.get('class', '')} {attributes.get('id', '')} {attributes.get('role', '')}")
+        if cued is not None:
+            return cued
+    return _KIND_TAGS.get(element.tag, inherited)
+
+
+@lru_cache(maxsize=4096)
+def _kind_from_cues(cues: str) -> BoilerplateKind | None:
+    """Kind named by class/id/role values (cached: a page repeats the same few class strings)."""
     if _ANY_KIND_CUE.search(cues):
         for kind, pattern in _KIND_CUES:
             if pattern.search(cues):
                 return kind
-    return _KIND_TAGS.get(element.tag, inherited) if isinstance(element.tag, str) else inherited
+    return None

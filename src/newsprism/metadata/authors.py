@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import re
 
-import dateparser
-
+from ..lang import LANGUAGES, cues_for
 from ..model import BoilerplateKind, Document, Label
-from .dates import dateparser_languages
 from .text import clean, normalise, segment_lines, squash
 
 # Lead-ins that make a line a byline wherever it is labelled metadata.
@@ -58,9 +56,10 @@ _PRONOUNS = {
 }
 _HONORIFICS = re.compile(r"^(?:dr|prof|professor|mr|mrs|ms|mme|m|herr|frau|sr|sra|dott)\.?\s+", re.I)
 MAX_NAME_WORDS = 5
+_DATE_WORDS = frozenset(cues_for(LANGUAGES).months)
 
 
-def _looks_like_name(candidate: str, languages: list[str] | None) -> bool:
+def _looks_like_name(candidate: str) -> bool:
     words = candidate.split()
     if not 1 <= len(words) <= MAX_NAME_WORDS or len(candidate) > 60:
         return False
@@ -72,11 +71,11 @@ def _looks_like_name(candidate: str, languages: list[str] | None) -> bool:
         return False
     if not any(w[0].isalpha() and not w[0].islower() for w in words):
         return False
-    # Month and weekday names look like capitalised words ("February"): dateparser knows them all.
-    return dateparser.parse(candidate, languages=languages or ["en"], settings={"PARSERS": ["absolute-time"]}) is None
+    # Month and weekday names look like capitalised names ("February", "Lundi"); "Theresa May" is a name.
+    return not all(w.lower().strip(".,") in _DATE_WORDS for w in words)
 
 
-def split_names(text: str, languages: list[str] | None) -> list[str]:
+def split_names(text: str) -> list[str]:
     """The person or organisation names in a byline's name list, roles and dates removed."""
     end = _NAMES_END.search(text)
     if end is not None:
@@ -84,23 +83,23 @@ def split_names(text: str, languages: list[str] | None) -> list[str]:
     names = []
     for part in _NAME_SEPARATOR.split(text):
         part = _HONORIFICS.sub("", part.strip(" .,:;*_\"'“”‘’«»-–—"))
-        if part and _looks_like_name(part, languages):
+        if part and _looks_like_name(part):
             names.append(part)
     return names
 
 
-def _byline_names(document: Document, languages: list[str] | None) -> list[str]:
+def _byline_names(document: Document) -> list[str]:
     names: list[str] = []
     for kind, line in segment_lines(document, (Label.METADATA,)):
         match = _BYLINE.match(line)
         if match:
-            names += split_names(match.group("names"), languages)
+            names += split_names(match.group("names"))
         elif kind == "byline":  # a line the segmenter calls a byline may be the bare name list
-            names += split_names(line, languages)
+            names += split_names(line)
     return names
 
 
-def _bio_names(document: Document, languages: list[str] | None) -> list[str]:
+def _bio_names(document: Document) -> list[str]:
     names = []
     for segment in document.segments:
         if segment.label is not Label.BOILERPLATE or segment.kind != BoilerplateKind.AUTHOR_BIO.value:
@@ -109,19 +108,18 @@ def _bio_names(document: Document, languages: list[str] | None) -> list[str]:
         match = _BIO.match(clean(first_line))
         if match:
             name = _HONORIFICS.sub("", match.group("name"))
-            if _looks_like_name(name, languages):
+            if _looks_like_name(name):
                 names.append(name)
     return names
 
 
 def decide_authors(document: Document) -> list[str]:
-    languages = dateparser_languages(document.language)
-    candidates = _byline_names(document, languages)
+    candidates = _byline_names(document)
     for hint in document.hints.authors:
         hint = squash(hint)
         match = _BYLINE.match(hint)  # meta tags often keep the lead-in ("Autor: JD", "By Jane Doe")
-        candidates += split_names(match.group("names") if match else hint, languages)
-    candidates += _bio_names(document, languages)
+        candidates += split_names(match.group("names") if match else hint)
+    candidates += _bio_names(document)
     authors, seen = [], set()
     for name in candidates:
         key = normalise(name)
