@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import json
+from importlib import resources
 from pathlib import Path
 
 import pytest
 
 from newsprism.extract.textdump import clean_markup, extract_text
+from newsprism.extract.textdump.blocks import split_blocks
+from newsprism.extract.textdump.classifier import FEATURES, BlockClassifier, refine, shipped
+from newsprism.extract.textdump.features import matchers
+from newsprism.extract.textdump.segmenter import segment
 from newsprism.model import Document, Label
 from newsprism.options import Options
 
@@ -274,6 +280,87 @@ def test_chinese_paragraphs_count_as_prose():
     paragraph = "我们在这个城市里生活了很多年，也见证了它的变化和发展。人们的生活越来越好了，但是问题也越来越多。" * 2
     document = extract("城市的变化\n\n" + paragraph + "\n\n" + paragraph + "\n\n分享到\n")
     assert document.body == paragraph + "\n\n" + paragraph
+
+
+# --- trained block classifier -------------------------------------------------------------------
+
+
+def constant_model(logit: float, reach: int = 3) -> BlockClassifier:
+    """A real classifier whose probability is the same for every block: isolates refine's own rules."""
+    n = len(FEATURES)
+    return BlockClassifier(mean=(0.0,) * n, scale=(1.0,) * n, coef=(0.0,) * n, intercept=logit, reach=reach, add=0.6)
+
+
+def refined(text: str, model: BlockClassifier):
+    m = matchers()
+    blocks = split_blocks(text)
+    layout = segment(blocks, m)
+    return blocks, layout, refine(blocks, layout, m, model)
+
+
+def body_texts(blocks, decisions) -> list[str]:
+    return [b.clean for b, d in zip(blocks, decisions) if d.label is Label.BODY]
+
+
+LAYOUT = (
+    "Forgot your password?\n\nSports\n\nWeather\n\n# Council Agrees On Budget\n\nBy Jane Roe\n\n"
+    + PROSE + "\n\nWhat the plan means\n\n" + PROSE.replace("Monday", "Tuesday")
+    + "\n\nThe full plan on the town website\n\nAdvertisement\n\n[Mayor resigns](http://x.org/a)\n\n"
+    "[Roads closed](http://x.org/b)\n\n[Schools open](http://x.org/c)\n\nJobs at the Gazette\n\n"
+    "3 Comments\n\nGreat article, thanks for writing it.\n"
+)
+
+
+def test_a_confident_classifier_grows_the_body_only_where_refine_allows():
+    blocks, layout, decisions = refined(LAYOUT, constant_model(10.0))
+    body = body_texts(blocks, decisions)
+    assert "The full plan on the town website" not in body_texts(blocks, layout.decisions)
+    assert "The full plan on the town website" in body  # a closing line the rules left out
+    assert not any(d.label is Label.BODY and r.label is not Label.BODY for d, r in
+                   zip(decisions[layout.limit:], layout.decisions[layout.limit:]))  # nothing in the comments
+    for never in ("Forgot your password?", "Sports", "Weather", "Council Agrees On Budget", "By Jane Roe",
+                  "Advertisement", "Mayor resigns", "Great article, thanks for writing it."):
+        assert never not in body  # beyond the title, a title, a byline, cue and link lines, a comment
+    assert "Jobs at the Gazette" not in body  # four rejected lines in a row: past the reach of 3
+    assert all(d.label is Label.BODY for d, r in zip(decisions, layout.decisions) if r.label is Label.BODY)
+
+
+def test_reach_bounds_how_far_the_body_jumps():
+    blocks, _, decisions = refined(LAYOUT, constant_model(10.0, reach=4))
+    assert "Jobs at the Gazette" in body_texts(blocks, decisions)
+
+
+def test_an_unsure_classifier_leaves_the_rules_alone():
+    blocks, layout, decisions = refined(LAYOUT, constant_model(-10.0))
+    assert decisions == layout.decisions
+
+
+def test_shipped_classifier_takes_in_a_list_intro_but_not_menu_lines():
+    text = (
+        "Sports\n\nWeather\n\n# Council Agrees On Budget\n\n" + PROSE + "\n\nThe plan includes three measures:\n\n"
+        "* A new school in the north of the town\n* Money for the buses\n\nHome\n\nContact\n"
+    )
+    document = extract(text)
+    assert "The plan includes three measures:" in document.body
+    for menu in ("Sports", "Weather", "Home", "Contact"):
+        assert segment_text(document, menu).label is not Label.BODY
+
+
+def test_shipped_classifier_file_matches_the_features():
+    model = shipped()
+    assert len(model.coef) == len(model.mean) == len(model.scale) == len(FEATURES)
+    assert 0 < model.add < 1 and model.reach >= 0
+
+
+@pytest.mark.parametrize(
+    "change",
+    [{"format": "something-else/1"}, {"features": list(FEATURES[:-1])}, {"features": list(reversed(FEATURES))}],
+)
+def test_a_model_for_other_features_is_refused(change):
+    data = json.loads(resources.files("newsprism").joinpath("data/segmenter-model.json").read_text(encoding="utf-8"))
+    assert BlockClassifier.from_json(data) == shipped()
+    with pytest.raises(ValueError, match="retrain"):
+        BlockClassifier.from_json({**data, **change})
 
 
 # --- markup ---------------------------------------------------------------------------------------

@@ -9,6 +9,8 @@ paragraphs tile the body with one blank line between them.
 
 from __future__ import annotations
 
+import math
+import re
 from pathlib import Path
 
 import pytest
@@ -16,6 +18,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newsprism.extract.textdump import clean_markup, extract_text
+from newsprism.extract.textdump.blocks import split_blocks
+from newsprism.extract.textdump.classifier import FEATURES, refine, shipped
+from newsprism.extract.textdump.features import PhraseSet, _phrases, matchers
+from newsprism.extract.textdump.segmenter import segment
 from newsprism.model import Document, Label
 from newsprism.options import Options
 
@@ -114,3 +120,37 @@ def test_conservation_on_arbitrary_text(text):
 @pytest.mark.parametrize("path", sorted(SAMPLES.glob("*.txt")), ids=lambda p: p.name[:3])
 def test_conservation_on_samples(path):
     check_invariants(run(path.read_text(encoding="utf-8")))
+
+
+@given(dump())
+def test_the_classifier_only_adds_body_before_the_comments(text):
+    """refine never drops a rule-body block, never relabels titles or metadata, never reaches the comments."""
+    m = matchers()
+    blocks = split_blocks(text)
+    layout = segment(blocks, m)
+    decisions = refine(blocks, layout, m, shipped())
+    for index, (rule, new) in enumerate(zip(layout.decisions, decisions)):
+        if new != rule:
+            assert rule.label is Label.BOILERPLATE and new.label is Label.BODY
+            assert index < layout.limit and layout.classes[index][0] not in ("bad", "meta", "empty")
+
+
+@given(st.lists(st.floats(-5, 5), min_size=len(FEATURES), max_size=len(FEATURES)))
+def test_folded_weights_score_like_the_standardised_regression(row):
+    model = shipped()
+    z = model.intercept + sum(c * (x - mu) / s for c, x, mu, s in zip(model.coef, row, model.mean, model.scale))
+    assert model.probability(row) == pytest.approx(0.5 * (1 + math.tanh(z / 2)), abs=1e-9)  # the logistic function
+
+
+PHRASE_WORDS = ["news", "letter", "s'abonner", "abonnement", "l", "e-mail", "sign", "up", "don't", "don", "über"]
+
+
+@given(
+    st.lists(st.lists(st.sampled_from(PHRASE_WORDS), min_size=1, max_size=3).map(" ".join), min_size=1, max_size=6),
+    st.lists(st.sampled_from(PHRASE_WORDS + ["l'abonnement", "xnews", "news_", "-", " ", "'", ","]), max_size=12),
+)
+def test_phrase_set_finds_what_a_word_bounded_regex_finds(phrases, parts):
+    """PhraseSet replaces a regex alternation with look-arounds for speed; it must agree with it."""
+    text = " ".join(parts).lower()
+    regex = re.compile(_phrases(tuple(phrases)))
+    assert (PhraseSet({p: p for p in phrases}).find(text) is not None) == bool(regex.search(text))

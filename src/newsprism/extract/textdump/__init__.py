@@ -12,6 +12,7 @@ from __future__ import annotations
 from ...model import Boilerplate, BoilerplateKind, Document, Label, Paragraph, Segment
 from ...options import Options
 from .blocks import split_blocks
+from .classifier import refine, shipped
 from .comments import thread_comments
 from .features import matchers
 from .markup import clean_markup
@@ -24,7 +25,8 @@ def extract_text(document: Document, options: Options) -> Document:
     """Segment ``document.raw_text`` and fill body, paragraphs, boilerplate, comments, segments."""
     m = matchers()
     blocks = split_blocks(document.raw_text)
-    decisions, zone = segment(blocks, m)
+    layout = segment(blocks, m)
+    decisions, zone = refine(blocks, layout, m, shipped()), layout.zone
     comments = []
     if zone is not None:
         comments, zone_labels = thread_comments(blocks, zone, m)

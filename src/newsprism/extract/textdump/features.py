@@ -9,6 +9,7 @@ from functools import lru_cache
 from ...lang import Cues, all_cues
 
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
+_RUN = re.compile(r"\w+")
 _TERMINAL = re.compile(r"[.!?…:;。！？：；][\"'”’»)\]\s*_」』）]*$")
 _SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]\s*_」』）]*$")
 # Han and kana: written without spaces, one character carrying about a short word.
@@ -36,7 +37,9 @@ class PhraseSet:
 
     A regex alternation of hundreds of phrases with look-arounds is tried at every
     position and took seconds on a 5 MB dump; here phrases are indexed by their first
-    word and only checked where that word occurs.
+    word and only checked where a word starts (where a regex's negative look-behind for a
+    word character holds): at every run of word characters, and at whole elided words
+    ("s'abonner", and "abonnement" in "l'abonnement").
     """
 
     def __init__(self, phrases: dict[str, str]) -> None:
@@ -52,11 +55,18 @@ class PhraseSet:
 
     def find(self, lowered: str) -> str | None:
         """The value of a phrase occurring in ``lowered`` (already lower-cased), else None."""
+        return next(self._values(lowered), None)
+
+    def values(self, lowered: str) -> set[str]:
+        """The values of all the phrases occurring in ``lowered``."""
+        return set(self._values(lowered))
+
+    def _values(self, lowered: str):
         for phrase, value in self.other:
             if phrase in lowered:
-                return value
+                yield value
         by_word = self.by_word
-        for word in _WORD.finditer(lowered):
+        for word in _words_and_runs(lowered):
             candidates = by_word.get(word.group())
             if not candidates:
                 continue
@@ -66,13 +76,22 @@ class PhraseSet:
                 if lowered.startswith(phrase, start) and (
                     not phrase[-1].isalnum() or end == len(lowered) or not (lowered[end].isalnum() or lowered[end] == "_")
                 ):
-                    return value
-        return None
+                    yield value
+
+
+def _words_and_runs(lowered: str):
+    """Word matches where a phrase may start: each word, and inside an elided one each of its parts."""
+    for match in _WORD.finditer(lowered):
+        yield match
+        text = match.group()
+        if "'" in text or "’" in text:
+            yield from _RUN.finditer(lowered, match.start(), match.end())
 
 
 @dataclass(frozen=True)
 class Matchers:
-    boilerplate: dict[str, tuple[re.Pattern[str], frozenset[str], re.Pattern[str]]]
+    boilerplate: dict[str, tuple[re.Pattern[str], frozenset[str]]]  # kind -> (prefix, whole-block phrases)
+    short: PhraseSet  # "short" phrase (cue in a block of up to five words) -> boilerplate kind
     anywhere: PhraseSet  # phrase -> boilerplate kind
     metadata: dict[str, re.Pattern[str]]
     header: re.Pattern[str]
@@ -92,16 +111,17 @@ def matchers() -> Matchers:
     cues: Cues = all_cues()
     boilerplate = {}
     for kind, modes in cues.boilerplate.items():
-        boilerplate[kind] = (
-            re.compile("^(?:" + _phrases(modes["prefix"]) + ")"),
-            frozenset(modes["short"]),
-            re.compile(_phrases(modes["short"])),
-        )
+        boilerplate[kind] = (re.compile("^(?:" + _phrases(modes["prefix"]) + ")"), frozenset(modes["short"]))
     anywhere = {phrase: kind for kind, modes in reversed(cues.boilerplate.items()) for phrase in modes["anywhere"]}
+    short: dict[str, str] = {}
+    for kind, modes in cues.boilerplate.items():
+        for phrase in modes["short"]:
+            short.setdefault(phrase, kind)  # a phrase of two kinds counts for the first, as the kind loop checks
     metadata = {kind: re.compile("^(?:" + _phrases(prefixes) + ")") for kind, prefixes in cues.metadata.items()}
     says = _phrases(cues.says)
     return Matchers(
         boilerplate=boilerplate,
+        short=PhraseSet(short),
         anywhere=PhraseSet(anywhere),
         metadata=metadata,
         header=re.compile(r"^(?:[\W\d_]*\s*)(?:" + _phrases(cues.comments_header) + ")"),
@@ -160,8 +180,9 @@ def boilerplate_kind(text: str, m: Matchers, *, strict: bool = True) -> str | No
     lowered = text.lower()
     norm = normalised(text)
     count = len(norm.split())
-    for kind, (prefix, short_set, short) in m.boilerplate.items():
-        if prefix.match(norm) or norm in short_set or (count <= 5 and short.search(norm)):
+    shorts = m.short.values(norm) if count <= 5 else set()  # one pass over the words for all kinds
+    for kind, (prefix, short_set) in m.boilerplate.items():
+        if prefix.match(norm) or norm in short_set or kind in shorts:
             return kind
     if not strict or len(text) <= ANYWHERE_MAX:
         return m.anywhere.find(lowered)
@@ -171,7 +192,7 @@ def boilerplate_kind(text: str, m: Matchers, *, strict: bool = True) -> str | No
 def standalone_cue(text: str, m: Matchers, kind: str) -> bool:
     """The block is only the cue ("Related Posts", "Ähnliche Beiträge"): a section header."""
     norm = normalised(text)
-    prefix, short_set, _ = m.boilerplate[kind]
+    prefix, short_set = m.boilerplate[kind]
     match = prefix.match(norm)
     return norm in short_set or bool(match and len(norm) - match.end() <= 2)
 

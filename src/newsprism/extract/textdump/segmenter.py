@@ -15,6 +15,9 @@ blocks of text instead of DOM nodes (neither library reads plain text with offse
    its edges;
 4. blocks before the body give the title and the metadata lines, blocks after it are
    metadata (outlet, tags) or boilerplate.
+
+The :class:`Layout` this returns is then revised by a trained block classifier
+(:mod:`.classifier`) at the body's edges and inside it.
 """
 
 from __future__ import annotations
@@ -131,8 +134,21 @@ def best_region(scores: list[float], anchor: int | None = None) -> tuple[int, in
     return best_range
 
 
-def segment(blocks: list[Block], m: Matchers) -> tuple[list[Decision], int | None]:
-    """One decision per block, and the index where the comment section starts (if any)."""
+@dataclass
+class Layout:
+    """The rule-based segmentation of a dump, with what a block classifier needs to revise it."""
+
+    classes: list[tuple[str, str | None]]
+    decisions: list[Decision]
+    zone: int | None  # first block of the comment section
+    limit: int  # the body lies before this block (the comment section or the end)
+    region: tuple[int, int] | None  # the best-scoring prose run
+    body: tuple[int, int]  # [start, end) of the body after resuming and edge sentences
+    gaps: set[int]  # blocks the body jumped over
+
+
+def segment(blocks: list[Block], m: Matchers) -> Layout:
+    """The rules' decision for every block, the comment section's start (if any) and the body's extent."""
     classes = [classify(block, m) for block in blocks]
     scores = [_score(block, cls) for block, (cls, _) in zip(blocks, classes)]
     for index, (cls, kind) in enumerate(classes):
@@ -194,7 +210,7 @@ def segment(blocks: list[Block], m: Matchers) -> tuple[list[Decision], int | Non
     _label_head(blocks, classes, decisions, body_start, m)
     for index in range(body_end, limit):
         decisions[index] = _outside(blocks[index], classes[index], m)
-    return decisions, zone
+    return Layout(classes, decisions, zone, limit, region, (body_start, body_end), gaps)
 
 
 def _resume(
