@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from pathlib import Path
 
 import numpy as np
@@ -34,22 +33,21 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 from sklearn.preprocessing import StandardScaler
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+from evaldata import figures as snippet_figures
+from evaldata import score_snippets, split_of, squash
+from textdump_eval import load_pages
 
-from textdump_eval import load_pages, normalise, split_of  # noqa: E402
-
-from newsprism.extract.textdump.blocks import split_blocks  # noqa: E402
-from newsprism.extract.textdump.classifier import (  # noqa: E402
+from newsprism.extract.textdump.blocks import split_blocks
+from newsprism.extract.textdump.classifier import (
     FEATURES,
     FORMAT,
     BlockClassifier,
     block_features,
     refine,
 )
-from newsprism.extract.textdump.features import matchers  # noqa: E402
-from newsprism.extract.textdump.segmenter import Decision, segment  # noqa: E402
-from newsprism.model import Label  # noqa: E402
+from newsprism.extract.textdump.features import matchers
+from newsprism.extract.textdump.segmenter import Decision, segment
+from newsprism.model import Label
 
 OUTPUT = Path(__file__).resolve().parents[1] / "src" / "newsprism" / "data" / "segmenter-model.json"
 FOLDS = 5
@@ -67,11 +65,11 @@ def prepare(pages) -> list[dict]:
     for url, entry, text in pages:
         blocks = split_blocks(text)
         layout = segment(blocks, m)
-        cleaned = [normalise(block.clean) for block in blocks]
+        cleaned = [squash(block.clean) for block in blocks]
         found: dict[int, set[int]] = {}
         for key, value in (("with", 1), ("without", 0), ("comments", 0)):
             for snippet in entry.get(key, []):
-                needle = normalise(snippet)
+                needle = squash(snippet)
                 for index, block_text in enumerate(cleaned):
                     if needle and needle in block_text:
                         found.setdefault(index, set()).add(value)
@@ -120,24 +118,14 @@ def alone(page: dict, model: BlockClassifier) -> list[Decision]:
 def score(page: dict, decisions: list[Decision]) -> dict:
     """Snippet counts of one page, as ``textdump_eval.score_page`` counts them."""
     blocks = page["blocks"]
-    body = normalise(" ".join(b.clean for b, d in zip(blocks, decisions) if d.label is Label.BODY and b.clean))
-    entry = page["entry"]
-    return {
-        "tp": sum(normalise(s) in body for s in entry.get("with", [])),
-        "fn": sum(normalise(s) not in body for s in entry.get("with", [])),
-        "fp": sum(normalise(s) in body for s in entry.get("without", [])),
-        "leak": sum(normalise(s) in body for s in entry.get("comments", [])),
-        "comments": len(entry.get("comments", [])),
-    }
+    body = " ".join(b.clean for b, d in zip(blocks, decisions) if d.label is Label.BODY and b.clean)
+    return score_snippets(page["entry"], body, squash_space=True)
 
 
 def figures(results: list[dict]) -> tuple[float, float, float, float]:
     """(precision, recall, F1, comment leak) over pages."""
-    tp, fp, fn = (sum(r[k] for r in results) for k in ("tp", "fp", "fn"))
-    leak, comments = sum(r["leak"] for r in results), sum(r["comments"] for r in results)
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0), (leak / comments if comments else 0.0)
+    values = snippet_figures(results)
+    return values["precision"], values["recall"], values["f1"], values["comment_leak"]
 
 
 def cross_validate(pages: list[dict]) -> None:
