@@ -30,10 +30,8 @@ from pathlib import Path
 
 import psutil
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "benchmarks"))
-
-from extraction_eval import EVALDATA, RESULTS, load_page, page_file  # noqa: E402
+from evaldata import RESULTS, ROOT, load_evaldata
+from extraction_eval import load_page
 
 SAMPLE_SECONDS = 0.02
 
@@ -58,9 +56,9 @@ sys.exit(1 if failed else 0)
 
 
 def write_pages(directory: Path) -> int:
-    evaldata = json.loads(EVALDATA.read_text())
+    evaldata = load_evaldata()
     for number, item in enumerate(evaldata.values()):
-        (directory / f"{number:03d}.html").write_text(load_page(page_file(item)), encoding="utf-8")
+        (directory / f"{number:03d}.html").write_text(load_page(item), encoding="utf-8")
     return len(evaldata)
 
 

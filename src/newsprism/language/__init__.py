@@ -6,6 +6,12 @@ Mixed documents are found paragraph by paragraph with ``compute_language_confide
 rather than with ``detect_multiple_languages_of``: on news text the latter splits single-language
 sentences into short runs of unrelated languages (an English+French pair came back with an Italian
 run), while paragraph boundaries are where real language switches happen (quotes, translations).
+
+Two passes keep it fast and small: lingua's low-accuracy mode (trigrams only, about 3x faster and
+as good as the full models from ~120 characters on) judges every paragraph; lingua's full models,
+which make it accurate on short text but cost ~25 MB per language and process, are used only for
+short texts and only for the few candidate languages the fast pass proposes, so a corpus loads
+the full models of the languages it actually contains, not of every configured one.
 """
 
 from __future__ import annotations
@@ -23,6 +29,10 @@ from ..pipeline import stage
 # bounded sample and the document on a bounded concatenation of samples: a 100k-character body
 # costs about as much as a 10k-character one.
 PARAGRAPH_SAMPLE_CHARS = 200
+# A paragraph the fast pass is unsure of (or that disagrees with the majority) is judged again on more text.
+DOUBTFUL_SAMPLE_CHARS = 1000
+# Candidate languages (the fast pass's best) the full models choose among on short texts.
+PRECISE_CANDIDATES = 5
 DOCUMENT_SAMPLE_CHARS = 1500
 # Paragraphs judged one by one; later ones inherit the document language (keeps huge bodies bounded).
 MAX_JUDGED_PARAGRAPHS = 300
@@ -43,15 +53,24 @@ _LETTER = re.compile(r"[^\W\d_]")
 
 
 @lru_cache(maxsize=8)
-def detector_for(codes: tuple[str, ...], *, fast: bool = False) -> LanguageDetector:
-    """The detector for one language set, built once per process (codes are checked by ``Options``).
-
-    ``fast`` is lingua's low-accuracy mode (trigrams only): about 3× faster, and as good as the
-    full models on paragraph-sized text; the full models settle the paragraphs it is unsure of.
-    """
+def detector_for(codes: tuple[str, ...]) -> LanguageDetector:
+    """The fast (low-accuracy mode) detector for one language set, built once per process."""
     languages = {Language.from_iso_code_639_1(IsoCode639_1.from_str(code)) for code in codes}
-    builder = LanguageDetectorBuilder.from_languages(*languages)
-    return (builder.with_low_accuracy_mode() if fast else builder).build()
+    return LanguageDetectorBuilder.from_languages(*languages).with_low_accuracy_mode().build()
+
+
+@lru_cache(maxsize=64)
+def _precise_detector(languages: frozenset[Language]) -> LanguageDetector:
+    return LanguageDetectorBuilder.from_languages(*languages).build()
+
+
+def _precise_top(fast: LanguageDetector, text: str) -> tuple[Language, float] | None:
+    """Best language of a short text: the full models choose among the fast pass's best candidates."""
+    values = fast.compute_language_confidence_values(text)
+    candidates = frozenset(v.language for v in values[:PRECISE_CANDIDATES] if v.value > 0)
+    if len(candidates) > 1:
+        values = _precise_detector(candidates).compute_language_confidence_values(text)
+    return _first(values)
 
 
 def _code(language: Language) -> str:
@@ -91,11 +110,6 @@ def _majority(judged: dict[int, tuple[Language, float]], spans: list[tuple[int, 
     return max(shares, key=shares.__getitem__) if shares else None
 
 
-def _top(detector: LanguageDetector, text: str) -> tuple[Language, float] | None:
-    values = detector.compute_language_confidence_values(text)
-    return _first(values)
-
-
 def _first(values) -> tuple[Language, float] | None:
     if not values or values[0].value <= 0:
         return None
@@ -111,16 +125,16 @@ def _set_language(document: Document, language: Language, confidence: float) -> 
 
 @stage("language", requires=("extract",), description="Language of the body and of each paragraph (lingua)")
 def identify_language(document: Document, options: Options) -> Document:
-    detector = detector_for(tuple(options.languages))
+    fast = detector_for(tuple(options.languages))
     document.language = document.language_confidence = None
     document.paragraph_languages = []
     if document.body.strip():
-        _identify_body(document, detector, detector_for(tuple(options.languages), fast=True))
+        _identify_body(document, fast)
     else:
         fallback = "\n".join([document.title or "", *(c.text for c in document.comments)])
         if _letters(fallback):
             document.warn("body is empty: language identified from title and comments")
-            top = _top(detector, _sample(fallback.strip(), DOCUMENT_SAMPLE_CHARS))
+            top = _precise_top(fast, _sample(fallback.strip(), DOCUMENT_SAMPLE_CHARS))
             if top is not None:
                 _set_language(document, *top)
     if document.language is None:
@@ -128,7 +142,7 @@ def identify_language(document: Document, options: Options) -> Document:
     return document
 
 
-def _identify_body(document: Document, detector: LanguageDetector, fast: LanguageDetector) -> None:
+def _identify_body(document: Document, fast: LanguageDetector) -> None:
     body = document.body
     spans = _paragraph_spans(document)
     samples = [_sample(body[start:end], PARAGRAPH_SAMPLE_CHARS) for start, end in spans]
@@ -137,9 +151,7 @@ def _identify_body(document: Document, detector: LanguageDetector, fast: Languag
         if len(text) >= MIN_JUDGED_CHARS and _letters(text) >= MIN_LETTERS
     ]
     # One batched call per document rather than one per paragraph: per-call overhead dominates on
-    # short paragraphs, and lingua spreads a batch over threads.  The fast pass judges every
-    # paragraph; the full models re-judge those that disagree with the fast majority or are unsure
-    # (single-language documents, the common case, never load the full models at all).
+    # short paragraphs, and lingua spreads a batch over threads.
     results = fast.compute_language_confidence_values_in_parallel([samples[i] for i in to_judge])
     judged = {i: top for i, values in zip(to_judge, results, strict=True) if (top := _first(values)) is not None}
     provisional = _majority(judged, spans)
@@ -148,7 +160,8 @@ def _identify_body(document: Document, detector: LanguageDetector, fast: Languag
         if i not in judged or judged[i][0] != provisional or judged[i][1] < LOW_CONFIDENCE
     ]
     if doubtful:
-        results = detector.compute_language_confidence_values_in_parallel([samples[i] for i in doubtful])
+        longer = [_sample(body[spans[i][0] : spans[i][1]], DOUBTFUL_SAMPLE_CHARS) for i in doubtful]
+        results = fast.compute_language_confidence_values_in_parallel(longer)
         for index, values in zip(doubtful, results, strict=True):
             top = _first(values)
             if top is None:
@@ -165,12 +178,9 @@ def _identify_body(document: Document, detector: LanguageDetector, fast: Languag
             if language == majority and size < DOCUMENT_SAMPLE_CHARS:
                 parts.append(samples[index])
                 size += len(samples[index])
-        # The full models give the confidence when some paragraph needed them: the document is
-        # ambiguous somewhere, and the cheap estimate would overstate how sure we are.
-        judge = detector if doubtful else fast
-        confidence = round(judge.compute_language_confidence(" ".join(parts), majority), CONFIDENCE_DIGITS)
+        confidence = round(fast.compute_language_confidence(" ".join(parts), majority), CONFIDENCE_DIGITS)
     else:  # only short paragraphs: judge them together
-        top = _top(detector, _sample(body, DOCUMENT_SAMPLE_CHARS))
+        top = _precise_top(fast, _sample(body, DOCUMENT_SAMPLE_CHARS))
         if top is None:
             return
         majority, confidence = top
