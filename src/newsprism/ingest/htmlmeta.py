@@ -6,10 +6,14 @@ stages' job (trafilatura), so ingest does not parse them twice.
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 from urllib.parse import urljoin, urlsplit
 
 _HEAD_CHARS = 1 << 20  # canonical links live in <head>; never parse a whole huge page for them
+# Only <link>, <meta> and <body> tags matter here: the parser is fed just those (a head's inline
+# scripts and styles, often most of it, would cost more to tokenise than everything else).
+_RELEVANT_TAG = re.compile(r"<(?:link|meta|body)\b[^>]*>", re.I)
 
 
 class _Stop(Exception):
@@ -36,7 +40,8 @@ def canonical_url(html: str, base: str | None = None) -> str | None:
     """Absolute http(s) URL the page declares for itself, resolved against ``base``; else None."""
     parser = _HeadParser()
     try:
-        parser.feed(html[:_HEAD_CHARS])
+        for tag in _RELEVANT_TAG.finditer(html, 0, _HEAD_CHARS):
+            parser.feed(tag.group(0))
         parser.close()
     except _Stop:
         pass

@@ -26,14 +26,13 @@ from ..options import Options
 from ..pipeline import stage
 
 # lingua's accuracy saturates after a few hundred characters, so each paragraph is judged on a
-# bounded sample and the document on a bounded concatenation of samples: a 100k-character body
-# costs about as much as a 10k-character one.
+# bounded sample: a 100k-character body costs about as much as a 10k-character one.
 PARAGRAPH_SAMPLE_CHARS = 200
 # A paragraph the fast pass is unsure of (or that disagrees with the majority) is judged again on more text.
 DOUBTFUL_SAMPLE_CHARS = 1000
 # Candidate languages (the fast pass's best) the full models choose among on short texts.
 PRECISE_CANDIDATES = 5
-DOCUMENT_SAMPLE_CHARS = 1500
+DOCUMENT_SAMPLE_CHARS = 1500  # short documents and the title+comments fallback
 # Paragraphs judged one by one; later ones inherit the document language (keeps huge bodies bounded).
 MAX_JUDGED_PARAGRAPHS = 300
 # Fewer letters than this and lingua's answer is close to a coin toss: inherit the document language.
@@ -172,13 +171,12 @@ def _identify_body(document: Document, fast: LanguageDetector) -> None:
 
     if shares:
         majority = max(shares, key=shares.__getitem__)
-        # Confidence on the majority-language text only, so a mixed document does not drag it down.
-        parts, size = [], 0
-        for index, (language, _) in judged.items():
-            if language == majority and size < DOCUMENT_SAMPLE_CHARS:
-                parts.append(samples[index])
-                size += len(samples[index])
-        confidence = round(fast.compute_language_confidence(" ".join(parts), majority), CONFIDENCE_DIGITS)
+        # Confidence on the majority-language paragraphs only, so a mixed document does not drag it
+        # down: their length-weighted mean (no further pass over the text).
+        weights = {i: spans[i][1] - spans[i][0] for i, (language, _) in judged.items() if language == majority}
+        confidence = round(
+            sum(judged[i][1] * weight for i, weight in weights.items()) / sum(weights.values()), CONFIDENCE_DIGITS
+        )
     else:  # only short paragraphs: judge them together
         top = _precise_top(fast, _sample(body, DOCUMENT_SAMPLE_CHARS))
         if top is None:
