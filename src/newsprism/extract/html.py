@@ -62,7 +62,7 @@ _SAYS = re.compile(r"\s*(?:says|said|wrote|dit|schreibt|escribió|napisał)\s*:?
 # Boilerplate kinds from class/id/role cues of the block or its ancestors (language-neutral),
 # checked in this order; then from a few text cues for copyright notices.
 _KIND_CUES: tuple[tuple[BoilerplateKind, re.Pattern[str]], ...] = tuple(
-    (kind, re.compile(pattern, re.I))
+    (kind, re.compile(pattern))  # matched against lower-cased attribute values (faster than re.I)
     for kind, pattern in (
         (BoilerplateKind.CAPTION, r"caption|wp-caption"),
         (BoilerplateKind.SHARE, r"shar(?:e|ing)|social|sociable|addthis|sharethis"),
@@ -75,7 +75,7 @@ _KIND_CUES: tuple[tuple[BoilerplateKind, re.Pattern[str]], ...] = tuple(
     )
 )
 # one search rules out most elements before the kinds are tried in order
-_ANY_KIND_CUE = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in _KIND_CUES), re.I)
+_ANY_KIND_CUE = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in _KIND_CUES))
 _KIND_TAGS = {
     "nav": BoilerplateKind.NAVIGATION,
     "header": BoilerplateKind.NAVIGATION,
@@ -379,7 +379,8 @@ def _kind_of(element: HtmlElement, inherited: BoilerplateKind) -> BoilerplateKin
         return inherited  # a share bar inside the header is still a share bar
     attributes = element.attrib
     if "class" in attributes or "id" in attributes or "role" in attributes:
-        cued = _kind_from_cues(f"{attributes.get('class', '')} {attributes.get('id', '')} {attributes.get('role', '')}")
+        cues = f"{attributes.get('class', '')} {attributes.get('id', '')} {attributes.get('role', '')}"
+        cued = _kind_from_cues(cues.lower())
         if cued is not None:
             return cued
     return _KIND_TAGS.get(element.tag, inherited)
