@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import os
 import json
 import subprocess
 import sys
@@ -163,3 +164,32 @@ def test_ids_are_stable_across_runs(tmp_path):
         newsprism("analyze", str(tmp_path / "a.txt"), "-o", str(tmp_path / run), "-q", "--stages", "extract")
         ids.append(_lines(tmp_path / run / "documents.jsonl")[0]["id"])
     assert ids[0] == ids[1]
+
+
+def test_a_plugin_package_adds_a_stage_through_its_entry_point(tmp_path):
+    """An installed distribution declaring a `newsprism.stages` entry point extends the pipeline."""
+    plugins = tmp_path / "site"
+    plugins.mkdir()
+    (plugins / "wordcount_stage.py").write_text(
+        "from newsprism.pipeline import stage\n"
+        "@stage('wordcount', requires=('extract',), description='Counts body words into a warning')\n"
+        "def wordcount(document, options):\n"
+        "    document.warn(f'words: {len(document.body.split())}')\n"
+        "    return document\n",
+        encoding="utf-8",
+    )
+    dist = plugins / "wordcount_stage-0.1.dist-info"
+    dist.mkdir()
+    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: wordcount-stage\nVersion: 0.1\n", encoding="utf-8")
+    (dist / "entry_points.txt").write_text("[newsprism.stages]\nwordcount = wordcount_stage\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(plugins)}
+    listed = subprocess.run([sys.executable, "-m", "newsprism", "stages"], capture_output=True, env=env, timeout=120)
+    assert b"wordcount" in listed.stdout and b"Counts body words" in listed.stdout
+    result = subprocess.run(
+        [sys.executable, "-m", "newsprism", "analyze", str(tmp_path / "a.txt"), "-o", str(tmp_path / "out"),
+         "--stages", "wordcount", "-q"], capture_output=True, env=env, timeout=120)
+    assert result.returncode == 0, result.stderr.decode()
+    (doc,) = _lines(tmp_path / "out" / "documents.jsonl")
+    assert doc["stages"] == ["extract", "wordcount"]
+    assert f"words: {len(doc['body'].split())}" in doc["warnings"] and "Heavy rain" in doc["body"]
