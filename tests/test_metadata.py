@@ -94,10 +94,25 @@ def test_container_title_with_site_suffix_is_not_reported_as_different():
         ("От Иван Петров", "ru", ["Иван Петров"]),
         ("Autor: Jan Kowalski", "pl", ["Jan Kowalski"]),
         ("By Ursula von der Leyen", "en", ["Ursula von der Leyen"]),
+        ("di Mario Rossi e Anna Bianchi", "it", ["Mario Rossi", "Anna Bianchi"]),
+        ("Автор: Іван Петренко і Олена Коваль", "uk", ["Іван Петренко", "Олена Коваль"]),
+        ("Yazar: Ahmet Yılmaz ve Ayşe Kaya", "tr", ["Ahmet Yılmaz", "Ayşe Kaya"]),
     ],
 )
 def test_bylines_in_several_languages(line, language, expected):
     assert dump((META, "byline", line), (BODY, None, PARAGRAPH), language=language).authors == expected
+
+
+def test_lower_case_only_lead_ins_and_joiners_are_not_read_in_capitals():
+    # "Di" and "E" capitalised are name parts ("Di Maio", "Anna E. Bianchi"), not "by" and "and".
+    assert dump((META, "tags", "Di Battista"), (BODY, None, PARAGRAPH), language="it").authors == []
+    assert dump((META, "tags", "di Battista"), (BODY, None, PARAGRAPH), language="it").authors == ["Battista"]
+    assert dump((META, "byline", "By Anna E. Bianchi"), (BODY, None, PARAGRAPH)).authors == ["Anna E. Bianchi"]
+
+
+def test_pronouns_are_not_authors_whatever_their_accents():
+    for pronoun in ("He", "Él", "Вона"):
+        assert dump((BODY, None, PARAGRAPH), hints=Hints(authors=[pronoun])).authors == []
 
 
 def test_byline_without_a_name_gives_no_author():
@@ -274,6 +289,18 @@ def test_outlet_from_author_bio_role_not_from_past_employers():
     assert dump((BODY, None, PARAGRAPH), (BOILER, "author_bio", past)).outlet is None
     french = "Jean Dupont est le rédacteur en chef de Réseau International depuis 2015."
     assert dump((BODY, None, PARAGRAPH), (BOILER, "author_bio", french), language="fr").outlet.name == "Réseau International"
+
+
+def test_outlet_from_bio_role_before_a_contracted_preposition():
+    # "della" must be read whole, not as "de" followed by an outlet called "lla Repubblica".
+    bio = "Mario Rossi è direttore della Repubblica dal 2016."
+    assert dump((BODY, None, PARAGRAPH), (BOILER, "author_bio", bio), language="it").outlet.name == "la Repubblica"
+
+
+def test_outlet_from_source_lines_in_languages_without_segmenter_cues():
+    for line, language, name in (("المصدر: الجزيرة", "ar", "Al Jazeera"), ("Джерело: Укрінформ", "uk", "Ukrinform"),
+                                 ("Kaynak: Anadolu Ajansı", "tr", "Anadolu Agency")):
+        assert dump((BODY, None, PARAGRAPH), (META, "outlet", line), language=language).outlet.name == name
 
 
 def test_republication_keeps_the_publisher_and_warns_about_the_original():

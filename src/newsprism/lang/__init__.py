@@ -1,8 +1,9 @@
-"""Per-language cue words, one folder per ISO 639-1 code (``lang/<code>/cues.py``, plain data).
+"""Per-language words, one folder per ISO 639-1 code (``lang/<code>/cues.py``, plain data).
 
 The text-dump segmenter runs before language identification, so it uses the union of
-every language's cues (:func:`all_cues`).  Adding a language means adding a folder with
-a ``cues.py`` holding any of the names below; missing names count as empty.
+every language's cues (:func:`all_cues`); the metadata stage likewise matches bylines and
+source lines in every language at once (:func:`metadata_words`).  Adding a language means
+adding a folder with a ``cues.py`` holding any of :data:`NAMES`; missing names count as empty.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from types import ModuleType
 
-LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "pl", "ru", "zh", "ja")
+LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "pl", "ru", "uk", "tr", "ar", "fa", "zh", "ja")
 
 MODES = ("prefix", "short", "anywhere")
 
@@ -75,3 +76,45 @@ def cues_for(codes: tuple[str, ...]) -> Cues:
 def all_cues() -> Cues:
     """The union of every shipped language's cues (used before the language is known)."""
     return cues_for(LANGUAGES)
+
+
+@dataclass(frozen=True)
+class MetadataWords:
+    """Words the metadata stage reads bylines, bios and source lines with (see ``lang/en/cues.py``).
+
+    Kept apart from :class:`Cues`: some lists are case-sensitive on purpose (``*_LOWER``,
+    ``NAME_JOINERS``), and the segmenter's cues are benchmark-gated.
+    """
+
+    byline_leads: tuple[str, ...]
+    byline_leads_lower: tuple[str, ...]
+    name_end_words: tuple[str, ...]
+    name_end_words_lower: tuple[str, ...]
+    name_joiners: tuple[str, ...]
+    role_words: tuple[str, ...]
+    name_particles: tuple[str, ...]
+    bio_copula: tuple[str, ...]
+    pronouns: tuple[str, ...]
+    honorifics: tuple[str, ...]
+    original_source_leads: tuple[str, ...]
+    source_leads: tuple[str, ...]
+    copyright_holder_leads: tuple[str, ...]
+    rights_reserved: tuple[str, ...]
+    bio_outlet_roles: tuple[str, ...]
+    bio_outlet_prepositions: tuple[str, ...]
+    bio_outlet_ends: tuple[str, ...]
+    leading_articles: tuple[str, ...]
+
+
+_METADATA_WORD_NAMES = tuple(name.upper() for name in MetadataWords.__dataclass_fields__)
+NAMES = frozenset(name.upper() for name in Cues.__dataclass_fields__) | frozenset(_METADATA_WORD_NAMES)
+"""Every name a ``cues.py`` may define (the fields of :class:`Cues` and :class:`MetadataWords`, upper-cased)."""
+
+
+@lru_cache(maxsize=None)
+def metadata_words(codes: tuple[str, ...] = LANGUAGES) -> MetadataWords:
+    """The union of the metadata words of ``codes``, each word once, in language order."""
+    modules = [load(code) for code in codes]
+    return MetadataWords(
+        *(tuple(dict.fromkeys(w for m in modules for w in getattr(m, name, ()))) for name in _METADATA_WORD_NAMES)
+    )

@@ -2,59 +2,43 @@
 
 Byline grammar differs by language ("By", "Par", "Por", "Von", "От", "Autor:") and the
 name list carries roles and dates ("Jane Doe, Staff Writer | 12 March 2021"): the names
-are what is left once those are cut away.
+are what is left once those are cut away.  The words come from every language's
+``lang/<code>/cues.py`` (:func:`newsprism.lang.metadata_words`).
 """
 
 from __future__ import annotations
 
 import re
 
-from ..lang import LANGUAGES, cues_for
+from ..lang import LANGUAGES, cues_for, metadata_words
 from ..model import BoilerplateKind, Document, Label
-from .text import clean, normalise, segment_lines, squash
+from .text import alternation, clean, normalise, segment_lines, squash
 
+_WORDS = metadata_words()
 # Lead-ins that make a line a byline wherever it is labelled metadata.
 _BYLINE = re.compile(
-    r"^(?:articles?\s+by|written\s+by|posted\s+by|reporting\s+by|reported\s+by|story\s+by|words\s+by|"
-    r"text\s+by|by|par|por|von|от|від|door|przez|(?-i:di)|"
-    r"auteur|autor(?:in|a)?|author|autore|yazar|автор|texte|texto|text|بقلم|作者|记者)"
+    rf"^(?:{alternation(_WORDS.byline_leads)}|(?-i:{alternation(_WORDS.byline_leads_lower)}))"
     r"\s*[:：]?\s+(?P<names>\S.*)$",
     re.I,
 )
 # Where the name list stops: a date, a time, a separator, a "published"/"updated" note.
 _NAMES_END = re.compile(
-    r"\s*(?:\d|\||•|·|\s[-–—]\s|\b(?-i:on|le|am|el|il)\b|\b(?:published|updated|posted|publié|mis à jour|"
-    r"veröffentlicht|aktualisiert|publicado|actualizado|pubblicato|опубликовано|обновлено)\b)",
+    rf"\s*(?:\d|\||•|·|\s[-–—]\s|\b(?-i:{alternation(_WORDS.name_end_words_lower)})\b|"
+    rf"\b(?:{alternation(_WORDS.name_end_words)})\b)",
     re.I,
 )
-# Between names: commas, semicolons, ampersands, slashes and "and" in our languages (lower-case
-# only, so an initial like "E." is never read as a conjunction).
-_NAME_SEPARATOR = re.compile(r"\s*(?:[,;&/]|\s(?:and|und|et|y|e|i|и|і|ve|en|oraz|ou|o|or)\s)\s*")
-_ROLE = re.compile(
-    r"\b(?:staff|writer|correspondent|reporter|editor|editorial|contributor|journalist|columnist|"
-    r"analyst|producer|special\s+to|courtesy|cortesía|courtoisie|news\s+desk|newsroom|correspondant|journaliste|envoyée?\s+spéciale?|"
-    r"rédaction|rédacteur|redaktion|redakteur|korrespondent(?:in)?|corresponsal|redacción|periodista|"
-    r"giornalista|corrispondente|redazione|muhabir|dziennikarz|redakcja|correspondente|jornalista|"
-    r"redactie|verslaggever|корреспондент|журналист|редакция|кореспондент|журналіст|редакція)",
-    re.I,
-)
-# Lower-case name particles ("Ursula von der Leyen", "Abu Bakr al-Baghdadi").
-_PARTICLES = {
-    "de", "da", "di", "du", "del", "della", "des", "dos", "das", "do", "van", "von", "der", "den",
-    "ter", "la", "le", "al", "el", "bin", "ibn", "zu", "y",
-}
+# Between names: commas, semicolons, ampersands, slashes and the joiners (lower-case only).
+_NAME_SEPARATOR = re.compile(rf"\s*(?:[,;&/]|\s(?:{alternation(_WORDS.name_joiners)})\s)\s*")
+_ROLE = re.compile(rf"\b(?:{alternation(_WORDS.role_words)})", re.I)
+_PARTICLES = frozenset(_WORDS.name_particles)
 # A bio starts with the person's name followed by a copula ("Scott Lucas is Professor of …").
 _BIO = re.compile(
     r"^(?P<name>[^\W\d_][\w'’.\-]*(?:\s+[\w'’.\-]+){0,4}?)\s+"
-    r"(?:is|was|has\s+been|est|était|a\s+été|es|era|ha\s+sido|ist|war|è|é|foi|jest|był|była|"
-    r"является|был|была|є|був|була|is\s+een|was\s+een)\s",
+    rf"(?:{alternation(_WORDS.bio_copula)})\s",
     re.I,
 )
-_PRONOUNS = {
-    "he", "she", "they", "we", "il", "elle", "ils", "er", "sie", "él", "ella", "lui", "lei", "egli",
-    "ele", "ela", "он", "она", "вона", "він", "on", "ona", "hij", "zij", "o", "this", "the author",
-}
-_HONORIFICS = re.compile(r"^(?:dr|prof|professor|mr|mrs|ms|mme|m|herr|frau|sr|sra|dott)\.?\s+", re.I)
+_PRONOUNS = frozenset(map(normalise, _WORDS.pronouns))  # "él" and "Él" alike
+_HONORIFICS = re.compile(rf"^(?:{alternation(_WORDS.honorifics)})\.?\s+", re.I)
 MAX_NAME_WORDS = 5
 _DATE_WORDS = frozenset(cues_for(LANGUAGES).months)
 

@@ -22,11 +22,13 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, field_validator
 
 from ..errors import ConfigError
+from ..lang import metadata_words
 from ..model import Outlet
-from .text import normalise
+from .text import alternation, normalise
 
 _DOMAIN = re.compile(r"^(?:[\w-]+\.)+[\w-]{2,}$")
-_LEADING_ARTICLE = re.compile(r"^(?:the|le|la|les|l|el|il|lo|der|die|das|de|het|o|a)\s+")
+# Applied to normalise()d names, so matched as written ("the guardian", "l express").
+_LEADING_ARTICLE = re.compile(rf"^(?:{alternation(metadata_words().leading_articles)})\s+")
 # Multi-word aliases may also be found inside a longer name ("Global Research Inc."); one-word
 # aliases must be the whole name, or "Standard" would match any "Evening Standard".
 MIN_CONTAINED_ALIAS_CHARS = 6

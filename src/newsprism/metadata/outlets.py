@@ -7,6 +7,7 @@ material…"); author bios ("editor-in-chief of EA WorldView"); last, a URL host
 does not know (it may be an archive or a mirror).  Lines naming the *original*
 source of a republished article ("The original source of this article is South Front")
 are not evidence of the publisher: they only give a "republished from" warning.
+The words of those lines come from every language's ``lang/<code>/cues.py``.
 """
 
 from __future__ import annotations
@@ -15,52 +16,31 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..lang import metadata_words
 from ..model import BoilerplateKind, Document, Label, MetadataKind, Outlet
 from .dates import date_in_line
 from .outlet_table import OutletEntry, OutletTable, host_of
-from .text import normalise, segment_lines, squash
+from .text import alternation, normalise, segment_lines, squash
 
-_ORIGINAL_SOURCE = re.compile(
-    r"(?:(?:the\s+)?original\s+source\s+of\s+this\s+(?:article|story|post)\s+is|"
-    r"(?:this\s+(?:article|story)\s+)?(?:was\s+)?(?:originally|first)\s+(?:published|appeared|posted)\s+(?:in|on|by|at)|"
-    r"source\s+originale?\s*:|"
-    r"(?:cet\s+article\s+a\s+été\s+)?publié\s+(?:initialement|à\s+l'origine|originellement|d'abord)\s+(?:par|sur|dans)|"
-    r"fuente\s+original\s*:|publicado\s+originalmente\s+(?:en|por)|"
-    r"originalquelle\s*:|zuerst\s+erschienen\s+(?:bei|in|auf)|"
-    r"pubblicato\s+originariamente\s+(?:su|da)|fonte\s+originale\s*:|"
-    r"первоисточник\s*:|впервые\s+опубликовано\s+(?:в|на))"
-    r"\s*:?\s*(?P<name>\S.*)$",
-    re.I,
-)
-_SOURCE_LINE = re.compile(
-    r"^(?:source|sources|quelle|fuente|fonte|источник|джерело|kaynak|źródło|bron|المصدر|منبع|来源|來源)"
-    r"\s*[:：]\s*(?P<name>\S.*)$",
-    re.I,
-)
+_WORDS = metadata_words()
+_ORIGINAL_SOURCE = re.compile(rf"(?:{alternation(_WORDS.original_source_leads)})\s*:?\s*(?P<name>\S.*)$", re.I)
+_SOURCE_LINE = re.compile(rf"^(?:{alternation(_WORDS.source_leads)})\s*[:：]\s*(?P<name>\S.*)$", re.I)
+# "Copyright" is the label in every language, like the sign.
 _COPYRIGHT = re.compile(r"(?:copyright|©|\(c\))\s*(?P<rest>.+)$", re.I)
 _COPYRIGHT_NOISE = re.compile(
-    r"©|\(c\)|\bcopyright\b|\b\d{4}(?:\s*[-–]\s*\d{2,4})?\b|"
-    r"all\s+rights\s+reserved|tous\s+droits\s+réservés|alle\s+rechte\s+vorbehalten|"
-    r"todos\s+los\s+derechos\s+reservados|tutti\s+i\s+diritti\s+riservati|все\s+права\s+защищены|"
-    r"todos\s+os\s+direitos\s+reservados|wszelkie\s+prawa\s+zastrzeżone|tüm\s+hakları\s+saklıdır",
-    re.I,
+    rf"©|\(c\)|\bcopyright\b|\b\d{{4}}(?:\s*[-–]\s*\d{{2,4}})?\b|{alternation(_WORDS.rights_reserved)}", re.I
 )
+_COPYRIGHT_HOLDER_LEAD = re.compile(rf"^\W*(?:(?:{alternation(_WORDS.copyright_holder_leads)})\s+)?", re.I)
 _PARENTHESISED = re.compile(r"\(([^()]{2,40})\)")
 _DOMAIN_IN_TEXT = re.compile(r"(?<![\w.-])(?:[a-z0-9][a-z0-9-]*\.)+[a-z]{2,}(?![\w-])", re.I)
 # Role in a bio followed by the outlet's name: "editor-in-chief of EA WorldView".  Only roles
 # that make the outlet the author's own: a bio also lists papers the author once wrote for.
 _BIO_ROLE = re.compile(
-    r"\b(?:editor[- ]in[- ]chief|(?:managing|executive|founding)\s+editor|editor|"
-    r"(?:co-?)?found(?:er|ed)|publisher|"
-    r"rédact(?:eur|rice)\s+en\s+chef|fondat(?:eur|rice)|a\s+fondé|directeur|directrice|"
-    r"redactor(?:a)?\s+jefe|director(?:a)?|fundador(?:a)?|chefredakteur(?:in)?|herausgeber(?:in)?|gründer(?:in)?|"
-    r"direttore|fondatore|caporedattore|redaktor\s+naczelny|założyciel|"
-    r"главный\s+редактор|основатель|головний\s+редактор|засновник)"
-    r"\s+(?:of|at|for|to|de\s+la|de\s+l['’]|du|des|de|del|von|der|di|della|dello|в|издания|видання)?\s*"
+    rf"\b(?:{alternation(_WORDS.bio_outlet_roles)})\s+(?:{alternation(_WORDS.bio_outlet_prepositions)})?\s*"
     r"(?P<name>[^.;,()\n]+)",
     re.I,
 )
-_NAME_TAIL = re.compile(r"\s+(?:and|in|since|from|until|et|en|depuis|y|desde|und|seit|e|dal|i|od|и|с|з)\s.*$", re.I)
+_NAME_TAIL = re.compile(rf"\s+(?:{alternation(_WORDS.bio_outlet_ends)})\s.*$", re.I)
 _TRIM = " \t.,:;|*_\"'“”‘’«»()[]<>-–—"
 # Boilerplate whose names, links and addresses point elsewhere (photo agencies in captions,
 # donation platforms, share buttons, other articles, the author's past employers).
@@ -188,7 +168,7 @@ def _from_copyright(document: Document, table: OutletTable) -> Candidate | None:
         match = _COPYRIGHT.search(line)
         if match:
             holder = _COPYRIGHT_NOISE.sub(" ", match.group("rest"))
-            holder = re.sub(r"^\W*(?:by\s+)?", "", squash(holder), flags=re.I)
+            holder = _COPYRIGHT_HOLDER_LEAD.sub("", squash(holder))
             found = _resolve(_first_clause(holder), table, accept_unknown=True)
             if found:
                 return found

@@ -1,4 +1,4 @@
-"""Reading labelled segments and normalising names for comparison."""
+"""Reading labelled segments, normalising names for comparison, and building word regexes."""
 
 from __future__ import annotations
 
@@ -51,6 +51,18 @@ def segment_lines(
             line = clean(raw)
             if line:
                 yield kind, line
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternative matching any of ``words`` (from ``lang/<code>/cues.py``).
+
+    Longest first, so the result does not depend on the order of languages or words ("del"
+    must win over "de" when a name follows).  A space matches any whitespace run and a final
+    colon may follow spaces ("Source originale :").  No words gives a pattern that never matches.
+    """
+    ordered = sorted(set(words), key=lambda word: (-len(word), word))
+    escaped = (re.escape(word).replace(r"\ ", r"\s+") for word in ordered)
+    return "|".join(word[:-1] + r"\s*:" if word.endswith(":") else word for word in escaped) or "(?!)"
 
 
 def segment_kind(kind: object) -> str | None:

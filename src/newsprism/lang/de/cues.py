@@ -104,3 +104,22 @@ MONTHS = ["januar", "jänner", "februar", "märz", "april", "mai", "juni", "juli
 
 # Words that turn a comments header into a sidebar widget title ("Recent comments").
 RECENT = ["neueste", "neuste", "letzte", "aktuelle", "meistkommentierte", "beliebteste", "neue"]
+
+# --- Metadata stage (see lang/en/cues.py) -------------------------------------------------
+BYLINE_LEADS = ["von", "autor", "autorin", "text"]
+NAME_END_WORDS = ["veröffentlicht", "aktualisiert"]
+NAME_END_WORDS_LOWER = ["am"]
+NAME_JOINERS = ["und"]
+ROLE_WORDS = ["redaktion", "redakteur", "korrespondent"]
+# Lower-case words allowed inside a name ("Ursula von der Leyen"); compared in lower case.
+NAME_PARTICLES = ["von", "der", "zu"]
+BIO_COPULA = ["ist", "war"]
+PRONOUNS = ["er", "sie"]
+HONORIFICS = ["dr", "prof", "herr", "frau"]
+ORIGINAL_SOURCE_LEADS = ["originalquelle:", "zuerst erschienen bei", "zuerst erschienen in", "zuerst erschienen auf"]
+SOURCE_LEADS = ["quelle"]
+RIGHTS_RESERVED = ["alle rechte vorbehalten"]
+BIO_OUTLET_ROLES = ["chefredakteur", "chefredakteurin", "herausgeber", "herausgeberin", "gründer", "gründerin"]
+BIO_OUTLET_PREPOSITIONS = ["von", "der"]
+BIO_OUTLET_ENDS = ["und", "seit"]
+LEADING_ARTICLES = ["der", "die", "das"]

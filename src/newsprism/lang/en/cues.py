@@ -1,4 +1,4 @@
-"""English cue words for the text-dump segmenter (plain data).
+"""English cue words for the text-dump segmenter and the metadata stage (plain data).
 
 Matching is case-insensitive on the cleaned text of one block.  ``prefix`` cues must
 open the block, ``short`` cues only count in short blocks (a few words: "Share",
@@ -118,3 +118,65 @@ MONTHS = ["january", "february", "march", "april", "may", "june", "july", "augus
 
 # Words that turn a comments header into a sidebar widget title ("Recent comments").
 RECENT = ["recent", "latest", "most", "top", "popular", "new"]
+
+# --- Metadata stage (newsprism.metadata) -------------------------------------------------
+# Matched case-insensitively unless said otherwise (the *_LOWER lists, NAME_JOINERS); a space
+# matches any whitespace run, a phrase ending in ":" allows spaces before the colon ("Source originale :").
+
+# Lead-ins of a byline before the names ("By Jane Doe", "Author: …"); a colon may follow.
+BYLINE_LEADS = ["by", "article by", "articles by", "written by", "posted by", "reporting by", "reported by",
+                "story by", "words by", "text by", "author"]
+
+# Where a byline's name list stops ("Jane Doe, published 12 March").
+NAME_END_WORDS = ["published", "updated", "posted"]
+# The same, lower case only: capitalised they start names ("Le Pen", "El-Sisi").
+NAME_END_WORDS_LOWER = ["on"]
+
+# Words between two names, lower case only (an initial like "E." is not a conjunction).
+NAME_JOINERS = ["and", "or"]
+
+# A name-list part holding one of these (as a word start) is a role, not a name ("Staff Writer").
+ROLE_WORDS = ["staff", "writer", "correspondent", "reporter", "editor", "contributor", "journalist", "columnist",
+              "analyst", "producer", "special to", "courtesy", "news desk", "newsroom"]
+
+# An author bio opens with the name and one of these verbs ("Scott Lucas is Professor of …").
+# Not the segmenter's COPULA: that one only needs to suggest a bio next to a BIO_NOUN.
+BIO_COPULA = ["is", "was", "has been"]
+
+# Candidates that are pronouns, not names (compared after newsprism.metadata.text.normalise).
+PRONOUNS = ["he", "she", "they", "we", "this", "the author"]
+
+# Titles removed before a name ("Dr. Jane Doe"); an optional dot may follow.
+HONORIFICS = ["dr", "prof", "professor", "mr", "mrs", "ms"]
+
+# Lines naming the source a republished article comes from (not its publisher); anywhere in a line.
+ORIGINAL_SOURCE_LEADS = [
+    "original source of this article is", "original source of this story is", "original source of this post is",
+    "originally published in", "originally published on", "originally published by", "originally published at",
+    "originally appeared in", "originally appeared on", "originally appeared by", "originally appeared at",
+    "originally posted in", "originally posted on", "originally posted by", "originally posted at",
+    "first published in", "first published on", "first published by", "first published at",
+    "first appeared in", "first appeared on", "first appeared by", "first appeared at",
+    "first posted in", "first posted on", "first posted by", "first posted at",
+]
+
+# Labels of a "Source: Outlet" line (a colon follows).
+SOURCE_LEADS = ["source", "sources"]
+
+# Words between a copyright sign and its holder ("© 2021 by Outlet").
+COPYRIGHT_HOLDER_LEADS = ["by"]
+
+# Noise around a copyright holder's name.
+RIGHTS_RESERVED = ["all rights reserved"]
+
+# Roles in a bio that make the outlet named next the author's own ("editor-in-chief of EA WorldView");
+# not "writer for": bios also list papers the author once wrote for.
+BIO_OUTLET_ROLES = ["editor-in-chief", "editor in chief", "managing editor", "executive editor", "founding editor",
+                    "editor", "founder", "co-founder", "cofounder", "founded", "co-founded", "cofounded", "publisher"]
+# Words between such a role and the outlet's name.
+BIO_OUTLET_PREPOSITIONS = ["of", "at", "for", "to"]
+# Words ending the outlet's name in a bio ("… of EA WorldView since 2011").
+BIO_OUTLET_ENDS = ["and", "in", "since", "from", "until"]
+
+# Articles dropped from an outlet's name before looking it up, in normalise()d form ("The Guardian").
+LEADING_ARTICLES = ["the"]

@@ -86,3 +86,21 @@ MONTHS = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agost
 
 # Words that turn a comments header into a sidebar widget title ("Recent comments").
 RECENT = ["últimos", "recientes", "más", "populares"]
+
+# --- Metadata stage (see lang/en/cues.py) -------------------------------------------------
+BYLINE_LEADS = ["por", "autor", "autora", "texto"]
+NAME_END_WORDS = ["publicado", "actualizado"]
+NAME_END_WORDS_LOWER = ["el"]
+NAME_JOINERS = ["y", "o"]
+ROLE_WORDS = ["corresponsal", "redacción", "periodista", "cortesía"]
+NAME_PARTICLES = ["de", "del", "la", "y"]
+BIO_COPULA = ["es", "era", "ha sido"]
+PRONOUNS = ["él", "ella"]
+HONORIFICS = ["sr", "sra"]
+ORIGINAL_SOURCE_LEADS = ["fuente original:", "publicado originalmente en", "publicado originalmente por"]
+SOURCE_LEADS = ["fuente"]
+RIGHTS_RESERVED = ["todos los derechos reservados"]
+BIO_OUTLET_ROLES = ["redactor jefe", "redactora jefe", "director", "directora", "fundador", "fundadora"]
+BIO_OUTLET_PREPOSITIONS = ["de", "del"]
+BIO_OUTLET_ENDS = ["y", "desde"]
+LEADING_ARTICLES = ["el", "la"]

@@ -89,3 +89,30 @@ MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "ao�
 
 # Words that turn a comments header into a sidebar widget title ("Recent comments").
 RECENT = ["derniers", "dernières", "récents", "populaires", "plus"]
+
+# --- Metadata stage (see lang/en/cues.py) -------------------------------------------------
+BYLINE_LEADS = ["par", "auteur", "texte"]
+NAME_END_WORDS = ["publié", "mis à jour"]
+NAME_END_WORDS_LOWER = ["le"]
+NAME_JOINERS = ["et", "ou"]
+ROLE_WORDS = ["correspondant", "journaliste", "envoyé spécial", "envoyée spéciale", "rédaction", "rédacteur",
+              "courtoisie"]
+# Lower-case words allowed inside a name ("Charles de Gaulle"); compared in lower case.
+NAME_PARTICLES = ["de", "du", "des", "la", "le"]
+BIO_COPULA = ["est", "était", "a été"]
+PRONOUNS = ["il", "elle", "ils"]
+HONORIFICS = ["mme", "m"]
+ORIGINAL_SOURCE_LEADS = [
+    "source originale:",
+    "publié initialement par", "publié initialement sur", "publié initialement dans",
+    "publié à l'origine par", "publié à l'origine sur", "publié à l'origine dans",
+    "publié originellement par", "publié originellement sur", "publié originellement dans",
+    "publié d'abord par", "publié d'abord sur", "publié d'abord dans",
+]
+SOURCE_LEADS = ["source", "sources"]
+RIGHTS_RESERVED = ["tous droits réservés"]
+BIO_OUTLET_ROLES = ["rédacteur en chef", "rédactrice en chef", "fondateur", "fondatrice", "a fondé", "directeur",
+                    "directrice"]
+BIO_OUTLET_PREPOSITIONS = ["de la", "de l'", "de l’", "du", "des", "de"]
+BIO_OUTLET_ENDS = ["et", "en", "depuis"]
+LEADING_ARTICLES = ["le", "la", "les", "l"]

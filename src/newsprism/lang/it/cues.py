@@ -75,3 +75,23 @@ MONTHS = ["gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio"
 
 # Words that turn a comments header into a sidebar widget title ("Recent comments").
 RECENT = ["ultimi", "recenti", "più"]
+
+# --- Metadata stage (see lang/en/cues.py) -------------------------------------------------
+BYLINE_LEADS = ["autore"]
+# "di" only in lower case: capitalised it starts surnames ("Di Maio").
+BYLINE_LEADS_LOWER = ["di"]
+NAME_END_WORDS = ["pubblicato"]
+NAME_END_WORDS_LOWER = ["il"]
+NAME_JOINERS = ["e", "o"]
+ROLE_WORDS = ["giornalista", "corrispondente", "redazione"]
+NAME_PARTICLES = ["di", "da", "della", "la"]
+BIO_COPULA = ["è", "era"]
+PRONOUNS = ["lui", "lei", "egli"]
+HONORIFICS = ["dott"]
+ORIGINAL_SOURCE_LEADS = ["fonte originale:", "pubblicato originariamente su", "pubblicato originariamente da"]
+SOURCE_LEADS = ["fonte"]
+RIGHTS_RESERVED = ["tutti i diritti riservati"]
+BIO_OUTLET_ROLES = ["direttore", "fondatore", "caporedattore"]
+BIO_OUTLET_PREPOSITIONS = ["di", "della", "dello"]
+BIO_OUTLET_ENDS = ["e", "dal"]
+LEADING_ARTICLES = ["il", "lo", "la", "l"]

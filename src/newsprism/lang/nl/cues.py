@@ -76,3 +76,13 @@ MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augus
 
 # Words that turn a comments header into a sidebar widget title ("Recent comments").
 RECENT = ["recente", "laatste", "nieuwste", "meest"]
+
+# --- Metadata stage (see lang/en/cues.py) -------------------------------------------------
+BYLINE_LEADS = ["door"]
+NAME_JOINERS = ["en"]
+ROLE_WORDS = ["redactie", "verslaggever"]
+NAME_PARTICLES = ["van", "der", "den", "de", "ter"]
+BIO_COPULA = ["is", "was", "is een", "was een"]
+PRONOUNS = ["hij", "zij"]
+SOURCE_LEADS = ["bron"]
+LEADING_ARTICLES = ["de", "het"]

@@ -76,3 +76,14 @@ MONTHS = ["stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca",
 
 # Words that turn a comments header into a sidebar widget title ("Recent comments").
 RECENT = ["najnowsze", "ostatnie", "najczęściej"]
+
+# --- Metadata stage (see lang/en/cues.py) -------------------------------------------------
+BYLINE_LEADS = ["przez", "autor"]
+NAME_JOINERS = ["i", "oraz"]
+ROLE_WORDS = ["dziennikarz", "redakcja"]
+BIO_COPULA = ["jest", "był", "była"]
+PRONOUNS = ["on", "ona"]
+SOURCE_LEADS = ["źródło"]
+RIGHTS_RESERVED = ["wszelkie prawa zastrzeżone"]
+BIO_OUTLET_ROLES = ["redaktor naczelny", "założyciel"]
+BIO_OUTLET_ENDS = ["i", "od"]

@@ -80,3 +80,15 @@ MONTHS = ["janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "
 
 # Words that turn a comments header into a sidebar widget title ("Recent comments").
 RECENT = ["últimos", "recentes", "mais"]
+
+# --- Metadata stage (see lang/en/cues.py) -------------------------------------------------
+BYLINE_LEADS = ["por", "autor", "autora", "texto"]
+NAME_END_WORDS = ["publicado"]
+NAME_JOINERS = ["e", "ou"]
+ROLE_WORDS = ["correspondente", "jornalista"]
+NAME_PARTICLES = ["da", "das", "de", "do", "dos"]
+BIO_COPULA = ["é", "era", "foi"]
+PRONOUNS = ["ele", "ela"]
+SOURCE_LEADS = ["fonte"]
+RIGHTS_RESERVED = ["todos os direitos reservados"]
+LEADING_ARTICLES = ["o", "a"]

@@ -76,3 +76,18 @@ MONTHS = ["января", "февраля", "марта", "апреля", "ма�
 
 # Words that turn a comments header into a sidebar widget title ("Recent comments").
 RECENT = ["последние", "новые", "популярные"]
+
+# --- Metadata stage (see lang/en/cues.py) -------------------------------------------------
+BYLINE_LEADS = ["от", "автор"]
+NAME_END_WORDS = ["опубликовано", "обновлено"]
+NAME_JOINERS = ["и"]
+ROLE_WORDS = ["корреспондент", "журналист", "редакция"]
+# Not COPULA: the segmenter also counts the dash ("Иванов — журналист"); here a verb must follow the name.
+BIO_COPULA = ["является", "был", "была"]
+PRONOUNS = ["он", "она"]
+ORIGINAL_SOURCE_LEADS = ["первоисточник:", "впервые опубликовано в", "впервые опубликовано на"]
+SOURCE_LEADS = ["источник"]
+RIGHTS_RESERVED = ["все права защищены"]
+BIO_OUTLET_ROLES = ["главный редактор", "основатель"]
+BIO_OUTLET_PREPOSITIONS = ["в", "издания"]
+BIO_OUTLET_ENDS = ["и", "с"]

@@ -14,3 +14,7 @@ BOILERPLATE = {
 }
 
 COMMENTS_HEADER = ["评论", "网友评论", "发表评论"]
+
+# --- Metadata stage (see lang/en/cues.py) -------------------------------------------------
+BYLINE_LEADS = ["作者", "记者"]
+SOURCE_LEADS = ["来源", "來源"]

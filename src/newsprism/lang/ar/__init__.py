@@ -1,0 +1,1 @@
+"""Cue words for language 'ar' (see cues.py)."""

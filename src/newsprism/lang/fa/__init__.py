@@ -1,0 +1,1 @@
+"""Cue words for language 'fa' (see cues.py)."""

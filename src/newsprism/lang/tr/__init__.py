@@ -1,0 +1,1 @@
+"""Cue words for language 'tr' (see cues.py)."""

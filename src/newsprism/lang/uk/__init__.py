@@ -1,0 +1,1 @@
+"""Cue words for language 'uk' (see cues.py)."""
