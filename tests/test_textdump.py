@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from newsprism.extract.textdump import clean_markup, extract_text
+from newsprism.extract.textdump import MAX_BOILERPLATE_ITEMS, clean_markup, extract_text
 from newsprism.extract.textdump.blocks import split_blocks
 from newsprism.extract.textdump.classifier import FEATURES, BlockClassifier, refine, shipped
 from newsprism.extract.textdump.features import matchers
@@ -445,3 +445,23 @@ def test_five_megabyte_dump_is_fast():
     document = extract(text)
     assert time.perf_counter() - started < 15
     assert document.body
+
+
+def test_a_dump_of_thousands_of_short_lines_stays_bounded():
+    """A menu or table export: every line is kept in a segment, but runs are merged and the listing capped."""
+    menu = "\n".join(f"[Section {i}](#)" if i % 2 else f"Item {i} Of The Catalogue" for i in range(3 * MAX_BOILERPLATE_ITEMS))
+    article = (
+        "Floods close the valley road\n\n"
+        + "Heavy rain overnight pushed the river over its banks, and the council closed the valley road "
+        "on Tuesday morning while engineers inspected the bridge.\n\n" * 3
+        + menu
+    )
+    document = extract_text(Document(id="x", source="menu.txt", raw_text=article), Options())
+    assert "Heavy rain overnight" in document.body and "Section 7" not in document.body
+    assert len(document.boilerplate) == MAX_BOILERPLATE_ITEMS
+    assert any("more boilerplate blocks not listed" in w for w in document.warnings)
+    assert len(document.segments) < 3 * MAX_BOILERPLATE_ITEMS  # same-kind runs are one segment each
+    covered = set()
+    for segment in document.segments:
+        covered.update(range(segment.start, segment.end))
+    assert all(i in covered for i, char in enumerate(article) if not char.isspace())

@@ -101,8 +101,8 @@ def date_in_line(line: str, language: str | None) -> tuple[FoundDate | None, str
 
     Cached: the outlet recogniser reads the same datelines to find the name before the date.
     """
-    if len(line) > MAX_DATELINE_CHARS:
-        return None, None
+    if len(line) > MAX_DATELINE_CHARS or not _FIRST_DIGIT.search(line):
+        return None, None  # a complete date has a year: without a digit, dateparser is not asked
     ambiguous = _SLASHED.search(line)
     if language in (None, "en") and ambiguous:
         day_or_month = {int(ambiguous.group(1)), int(ambiguous.group(2))}

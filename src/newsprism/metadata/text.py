@@ -8,6 +8,8 @@ from collections.abc import Iterable, Iterator
 
 from ..model import Document, Label
 
+# Matching segments read at each end of a document by segment_lines().
+EDGE_SEGMENTS = 150
 _SPACES = re.compile(r"\s+")
 _NON_WORD = re.compile(r"[\W_]+")
 # Persian and Arabic spell the same letters with different code points (ی/ي, ک/ك): one form for matching.
@@ -40,13 +42,22 @@ def segment_lines(
 
     Lines are cleaned one by one: a segment may hold several metadata lines
     ("The original source…" followed by "Copyright ©…") that must not run together.
+    Only the first and last :data:`EDGE_SEGMENTS` matching segments are read: a page's own
+    metadata sits at its head and tail, and a dump of thousands of short lines (a list, a table)
+    must not make every metadata rule read all of them.
     """
     labels = set(labels)
     kinds = set(kinds) if kinds is not None else None
+    matching = []
     for segment in document.segments:
-        kind = segment_kind(segment.kind)
-        if segment.label not in labels or (kinds is not None and kind not in kinds):
+        if segment.label not in labels:
             continue
+        kind = segment_kind(segment.kind)
+        if kinds is None or kind in kinds:
+            matching.append((kind, segment))
+    if len(matching) > 2 * EDGE_SEGMENTS:
+        matching = matching[:EDGE_SEGMENTS] + matching[-EDGE_SEGMENTS:]
+    for kind, segment in matching:
         for raw in document.raw_text[segment.start : segment.end].splitlines():
             line = clean(raw)
             if line:

@@ -20,6 +20,10 @@ from .segmenter import Decision, segment
 
 __all__ = ["clean_markup", "extract_text"]
 
+# Boilerplate blocks listed in ``document.boilerplate``: a dump of thousands of short lines (a list,
+# a table, a menu export) would otherwise carry them all twice; segments still cover every block.
+MAX_BOILERPLATE_ITEMS = 1000
+
 
 def extract_text(document: Document, options: Options) -> Document:
     """Segment ``document.raw_text`` and fill body, paragraphs, boilerplate, comments, segments."""
@@ -38,10 +42,20 @@ def extract_text(document: Document, options: Options) -> Document:
     boilerplate: list[Boilerplate] = []
     segments: list[Segment] = []
     offset = 0
+    unlisted = 0
     for block, decision in zip(blocks, decisions):
         if decision.label is Label.BODY and not block.clean:
             decision = Decision(Label.BOILERPLATE, BoilerplateKind.OTHER.value)  # e.g. an image-only line
-        segments.append(Segment(start=block.start, end=block.end, label=decision.label, kind=decision.kind))
+        previous = segments[-1] if segments else None
+        if (
+            previous is not None
+            and decision.label is Label.BOILERPLATE
+            and previous.label is Label.BOILERPLATE
+            and previous.kind == decision.kind
+        ):
+            previous.end = block.end  # a run of one kind of boilerplate is one segment
+        else:
+            segments.append(Segment(start=block.start, end=block.end, label=decision.label, kind=decision.kind))
         if decision.label is Label.BODY:
             if body_parts:
                 offset += 2
@@ -51,13 +65,18 @@ def extract_text(document: Document, options: Options) -> Document:
             body_parts.append(block.clean)
             offset += len(block.clean)
         elif decision.label is Label.BOILERPLATE and block.clean:
-            boilerplate.append(Boilerplate(kind=BoilerplateKind(decision.kind), text=block.clean))
+            if len(boilerplate) < MAX_BOILERPLATE_ITEMS:
+                boilerplate.append(Boilerplate(kind=BoilerplateKind(decision.kind), text=block.clean))
+            else:
+                unlisted += 1
 
     document.segments = segments
     document.body = "\n\n".join(body_parts)
     document.paragraphs = paragraphs
     document.boilerplate = boilerplate
     document.comments = comments
+    if unlisted:
+        document.warn(f"{unlisted} more boilerplate blocks not listed (their segments are kept)")
     if not body_parts:
         document.warn("text dump: no body text found")
     return document
