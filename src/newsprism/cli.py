@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 from pydantic import ValidationError
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -185,30 +186,38 @@ def _run(inputs: list[str], out_dir: Path, options: Options, *, report: bool, qu
     from .report.output import FAILURES_FILE, REPORT_FILE
     from .report.summary import print_summary
 
+    from .ingest import count_files
+
     progress = Progress(
-        SpinnerColumn(), TextColumn("[bold]analysing[/]"), BarColumn(), MofNCompleteColumn(),
-        TextColumn("{task.fields[failed]} failed"), TimeElapsedColumn(),
+        SpinnerColumn(), TextColumn("[bold]analysing[/]"), BarColumn(), MofNCompleteColumn(), TextColumn("inputs"),
+        TextColumn("· {task.fields[documents]} documents · {task.fields[failed]} failed"), TimeElapsedColumn(),
         console=err_console, transient=True, disable=quiet,
     )
     with progress:
-        task = progress.add_task("analyse", total=None, failed=0)
-        failed = 0
+        # The bar counts input files (a JSONL or WARC file may hold many documents); its total is
+        # unknown when URLs or standard input are among the inputs.
+        task = progress.add_task("analyse", total=count_files(inputs), documents=0, failed=0)
+        seen_inputs: set[str] = set()
+        counts = {"documents": 0, "failed": 0}
 
         def advance(item) -> None:
-            nonlocal failed
             if isinstance(item, Failure):
-                failed += 1
-                err_console.print(f"[red]failed[/] {item.source}: {item.reason}", soft_wrap=True)
-            progress.update(task, advance=1, failed=failed)
+                counts["failed"] += 1
+                # file names and reasons come from the input: escaped so they cannot inject console markup
+                err_console.print(f"[red]failed[/] {escape(item.source)}: {escape(item.reason)}", soft_wrap=True)
+            else:
+                counts["documents"] += 1
+            seen_inputs.add(item.source.split("#", 1)[0])
+            progress.update(task, completed=len(seen_inputs), **counts)
 
         tally = run_analysis(inputs, out_dir, options, stdin=sys.stdin.buffer, report=report, on_item=advance)
     if not quiet:
         print_summary(err_console, tally)
-    out_console.print(f"documents: {out_dir / 'documents.jsonl'}")
+    out_console.print(f"documents: {out_dir / 'documents.jsonl'}", markup=False)
     if tally.failures:
-        out_console.print(f"failures:  {out_dir / FAILURES_FILE}")
+        out_console.print(f"failures:  {out_dir / FAILURES_FILE}", markup=False)
     if report:
-        out_console.print(f"report:    {(out_dir / REPORT_FILE).resolve()}")
+        out_console.print(f"report:    {(out_dir / REPORT_FILE).resolve()}", markup=False)
     if tally.articles == 0:
         return ExitCode.ALL_FAILED
     return ExitCode.SOME_FAILED if tally.failures else ExitCode.OK

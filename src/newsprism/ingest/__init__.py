@@ -19,9 +19,9 @@ from . import readers  # noqa: F401  (registers the readers)
 from .fetch import Fetcher
 from .inputs import Context, Input, guarded
 from .registry import READERS, read_input
-from .sources import iter_sources
+from .sources import count_files, iter_sources
 
-__all__ = ["iter_inputs", "list_readers"]
+__all__ = ["count_files", "iter_inputs", "list_readers"]
 
 
 def iter_inputs(inputs: list[str], options: Options, stdin: BinaryIO | None = None) -> Iterator[Document | Failure]:

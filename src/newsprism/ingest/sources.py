@@ -40,8 +40,19 @@ def iter_sources(argument: str, context: Context, stdin: BinaryIO | None = None)
         yield from _file(path, argument)
 
 
-def _directory(root: Path) -> Iterator[Input | Failure]:
-    """Files under ``root``, recursively, sorted by path; hidden files and folders are skipped."""
+def count_files(arguments: list[str]) -> int | None:
+    """How many files the arguments name (for a progress total); None when a URL or stdin is among them."""
+    total = 0
+    for argument in arguments:
+        if argument == "-" or (_SCHEME.match(argument) and not os.path.exists(argument)):
+            return None
+        path = Path(argument)
+        total += sum(1 for _, _, skipped in _walk(path)[1] if skipped is None) if path.is_dir() else 1
+    return total
+
+
+def _walk(root: Path) -> tuple[list[Failure], list[tuple[tuple[str, ...], Path, Failure | None]]]:
+    """Unreadable folders, and the files under ``root`` (recursively, hidden ones skipped) sorted by path."""
     problems: list[Failure] = []
     entries: list[tuple[tuple[str, ...], Path, Failure | None]] = []
 
@@ -61,10 +72,16 @@ def _directory(root: Path) -> Iterator[Input | Failure]:
             if not name.startswith("."):
                 path = here / name
                 entries.append((path.relative_to(root).parts, path, None))
+    return problems, sorted(entries, key=lambda entry: entry[0])
+
+
+def _directory(root: Path) -> Iterator[Input | Failure]:
+    """Files under ``root``, recursively, sorted by path; hidden files and folders are skipped."""
+    problems, entries = _walk(root)
     yield from problems
     if not entries and not problems:
         yield failure(str(root), "no input files in directory")
-    for _, path, skipped in sorted(entries, key=lambda entry: entry[0]):
+    for _, path, skipped in entries:
         if skipped:
             yield skipped
         else:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from .output import RunTally
@@ -22,13 +23,13 @@ def print_summary(console: Console, tally: RunTally) -> None:
     table.add_column()
     table.add_row("inputs", str(tally.inputs))
     table.add_row("articles", str(tally.articles))
-    table.add_row("languages", _top(tally.languages) or "—")
-    table.add_row("outlets", _top(tally.outlets) or "—")
+    table.add_row("languages", escape(_top(tally.languages)) or "—")
+    table.add_row("outlets", escape(_top(tally.outlets)) or "—")
     table.add_row("comments", str(tally.comments))
     failure_style = "red" if tally.failures else "green"
     table.add_row("failures", f"[{failure_style}]{len(tally.failures)}[/]")
     console.print(table)
     for failure in tally.failures[:_MAX_FAILURES_LISTED]:
-        console.print(f"[red]failed[/] {failure.source}: {failure.reason}", markup=True, highlight=False, soft_wrap=True)
+        console.print(f"[red]failed[/] {escape(failure.source)}: {escape(failure.reason)}", highlight=False, soft_wrap=True)
     if len(tally.failures) > _MAX_FAILURES_LISTED:
         console.print(f"… and {len(tally.failures) - _MAX_FAILURES_LISTED} more in failures.jsonl")
