@@ -183,7 +183,7 @@ def _options(**values) -> Options:
 
 def _run(inputs: list[str], out_dir: Path, options: Options, *, report: bool, quiet: bool) -> int:
     from .analyze import analyze as run_analysis
-    from .report.output import FAILURES_FILE, REPORT_FILE
+    from .report.output import DOCUMENTS_FILE, FAILURES_FILE, REPORT_FILE
     from .report.summary import print_summary
 
     from .ingest import count_files
@@ -213,7 +213,7 @@ def _run(inputs: list[str], out_dir: Path, options: Options, *, report: bool, qu
         tally = run_analysis(inputs, out_dir, options, stdin=sys.stdin.buffer, report=report, on_item=advance)
     if not quiet:
         print_summary(err_console, tally)
-    out_console.print(f"documents: {out_dir / 'documents.jsonl'}", markup=False)
+    out_console.print(f"documents: {out_dir / DOCUMENTS_FILE}", markup=False)
     if tally.failures:
         out_console.print(f"failures:  {out_dir / FAILURES_FILE}", markup=False)
     if report:
