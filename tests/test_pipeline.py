@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from newsprism import pipeline
@@ -75,3 +77,21 @@ def test_run_batch_keeps_input_order_and_passes_failures_through(jobs):
     assert [r.source for r in results] == [i.source for i in items]
     assert isinstance(results[3], Failure)
     assert all(isinstance(r, Document) and r.stages == ["extract"] for k, r in enumerate(results) if k != 3)
+
+
+def test_a_worker_that_dies_is_reported_per_input_not_as_a_crash(scratch_stages):
+    """A process killed mid-batch (out of memory, a segfault in a library) breaks the pool:
+    every input still comes out once, under its own source."""
+
+    @stage("die")
+    def die(document: Document, options: Options) -> Document:
+        if "CRASH" in document.raw_text:
+            os._exit(1)
+        return document
+
+    items = [_doc(f"harmless text number {i}", source=f"doc{i}") for i in range(3)]
+    items.insert(1, _doc("CRASH here", source="killer"))
+    results = list(run_batch(items, Options(jobs=2, stages=("die",))))
+    assert [r.source for r in results] == [i.source for i in items]
+    killed = results[1]
+    assert isinstance(killed, Failure) and killed.stage == "worker" and killed.source == "killer"

@@ -152,22 +152,23 @@ def run_batch(items: Iterable[Document | Failure], options: Options) -> Iterator
         return
     names = [s.name for s in stages]
     window = options.jobs * 4
-    pending: collections.deque[Future | Failure] = collections.deque()
+    pending: collections.deque[tuple[str, Future | Failure]] = collections.deque()
     with ProcessPoolExecutor(
         max_workers=options.jobs, initializer=_init_worker, initargs=(names, options)
     ) as pool:
         for item in items:
-            pending.append(item if isinstance(item, Failure) else pool.submit(_process_in_worker, item))
+            work = item if isinstance(item, Failure) else pool.submit(_process_in_worker, item)
+            pending.append((item.source, work))
             while len(pending) >= window:
-                yield _result(pending.popleft())
+                yield _result(*pending.popleft())
         while pending:
-            yield _result(pending.popleft())
+            yield _result(*pending.popleft())
 
 
-def _result(entry: Future | Failure) -> Document | Failure:
+def _result(source: str, entry: Future | Failure) -> Document | Failure:
     if isinstance(entry, Failure):
         return entry
     try:
         return entry.result()
-    except Exception as error:  # a worker died (e.g. killed for memory): report, do not crash
-        return Failure(source="?", stage="worker", reason=f"{type(error).__name__}: {error}")
+    except Exception as error:  # a worker died (e.g. killed for memory): report the input, do not crash
+        return Failure(source=source, stage="worker", reason=f"{type(error).__name__}: {error}")

@@ -6,6 +6,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 
+from ..extract.textdump.markup import clean_markup
 from ..model import Document, Label
 
 # Matching segments read at each end of a document by segment_lines().
@@ -17,9 +18,8 @@ _ARABIC_VARIANTS = str.maketrans({"ی": "ي", "ى": "ي", "ک": "ك", "ة": "ه"
 
 
 def clean(text: str) -> str:
-    """One line of a text dump without markdown residue, whitespace collapsed."""
-    from ..extract.textdump.markup import clean_markup  # the segmenter's cleaner, shared so both agree
-
+    """One line of a text dump without markdown residue, whitespace collapsed (the segmenter's
+    cleaner, shared so both stages read a line the same way)."""
     return clean_markup(text)
 
 
