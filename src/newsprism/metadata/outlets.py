@@ -13,7 +13,7 @@ The words of those lines come from every language's ``lang/<code>/cues.py``.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from ..lang import metadata_words
@@ -137,16 +137,22 @@ def _own_lines(document: Document) -> list[tuple[str | None, str]]:
     ]
 
 
-def _from_source_lines(document: Document, table: OutletTable) -> Candidate | None:
-    for _, line in _own_lines(document):
-        if _ORIGINAL_SOURCE.search(line):
-            continue
-        match = _SOURCE_LINE.match(line)
+def _named_outlet(
+    lines: Iterable[str], find: Callable[[str], re.Match[str] | None], table: OutletTable
+) -> Candidate | None:
+    """The outlet named by the ``name`` group of the first line ``find`` matches (names outside the table count)."""
+    for line in lines:
+        match = find(line)
         if match:
             found = _resolve(_first_clause(match.group("name")), table, accept_unknown=True)
             if found:
                 return found
     return None
+
+
+def _from_source_lines(document: Document, table: OutletTable) -> Candidate | None:
+    lines = (line for _, line in _own_lines(document) if not _ORIGINAL_SOURCE.search(line))
+    return _named_outlet(lines, _SOURCE_LINE.match, table)
 
 
 def _from_datelines(document: Document, table: OutletTable) -> Candidate | None:
@@ -214,13 +220,8 @@ _EVIDENCE: tuple[Callable[[Document, OutletTable], Candidate | None], ...] = (
 
 
 def _original_source(document: Document, table: OutletTable) -> Candidate | None:
-    for _, line in segment_lines(document, (Label.METADATA, Label.BOILERPLATE)):
-        match = _ORIGINAL_SOURCE.search(line)
-        if match:
-            found = _resolve(_first_clause(match.group("name")), table, accept_unknown=True)
-            if found:
-                return found
-    return None
+    lines = (line for _, line in segment_lines(document, (Label.METADATA, Label.BOILERPLATE)))
+    return _named_outlet(lines, _ORIGINAL_SOURCE.search, table)
 
 
 def decide_outlet(document: Document, table: OutletTable) -> Outlet | None:
