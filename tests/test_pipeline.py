@@ -40,8 +40,8 @@ def test_subset_adds_prerequisites_in_pipeline_order():
 
 
 def test_unknown_stage_is_a_config_error_naming_the_known_ones():
-    with pytest.raises(ConfigError, match="unknown stage 'entities'.*extract"):
-        resolve_stages(["entities"])
+    with pytest.raises(ConfigError, match="unknown stage 'sentiment'.*extract"):
+        resolve_stages(["sentiment"])
 
 
 def test_user_stage_plugs_in_after_its_prerequisite(scratch_stages):

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from newsprism.ingest import iter_inputs
 from newsprism.model import Document, Failure
 from newsprism.options import Options
-from newsprism.pipeline import run_batch
+from newsprism.pipeline import resolve_stages, run_batch
 
 FRAGMENTS = [
     "<html>", "<body>", "<p>", "</p>", "<div class='comment'>", "</div>", "<script>alert(1)</script>",
@@ -41,7 +41,9 @@ def _check(results: list[Document | Failure]) -> None:
         if isinstance(item, Failure):
             assert item.reason and "\n" not in item.reason
             continue
-        assert item.stages == ["extract", "language", "metadata"]
+        assert item.stages == [s.name for s in resolve_stages(None)], "every stage runs on any text"
+        for span in [*item.entities, *item.places, *item.dates, *item.quotes]:
+            assert item.body[span.start : span.end] == span.text
         paragraphs = item.body.split("\n\n") if item.body else []
         assert [item.body[p.start : p.end] for p in item.paragraphs] == paragraphs
         assert item.language is None or item.language in Options().languages

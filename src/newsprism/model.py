@@ -13,7 +13,7 @@ import hashlib
 from enum import Enum
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 
 class InputFormat(str, Enum):
@@ -116,6 +116,88 @@ class Hints(BaseModel):
     description: str | None = None
 
 
+class EntityType(str, Enum):
+    PERSON = "person"
+    ORGANISATION = "organisation"
+    ARMED_GROUP = "armed_group"
+    LOCATION = "location"
+    FACILITY = "facility"
+    EVENT = "event"
+    OTHER = "other"  # named things the NER models find but no type fits (products, laws, nationalities)
+
+
+class Entity(BaseModel):
+    """A named-entity mention; ``body[start:end] == text`` (for comment entities: the comment's text)."""
+
+    text: str
+    start: int
+    end: int
+    type: EntityType
+    id: str | None = Field(
+        default=None,
+        description="Canonical identity: a Wikidata QID where known, 'geonames:N' for places, else a stable 'np:' id",
+    )
+    name: str | None = Field(default=None, description="Preferred name of the identity")
+    linked: bool = Field(default=False, description="True when the identity comes from the knowledge base")
+    source: str = Field(default="", description="What found the mention: 'ner:<model>', 'alias', 'coref'")
+    comment: str | None = Field(default=None, description="For comment entities: the id of the comment")
+
+
+class Place(BaseModel):
+    """A location mention resolved (or not) to a gazetteer entry."""
+
+    text: str
+    start: int
+    end: int
+    id: str | None = Field(default=None, description="Canonical identity, 'geonames:N' or the supplement's id")
+    name: str | None = None
+    geonames_id: int | None = None
+    lat: float | None = None
+    lon: float | None = None
+    country: str | None = Field(default=None, description="ISO 3166-1 alpha-2 country code")
+    feature: str | None = Field(default=None, description="country, admin1, admin2, city, site, region, …")
+    resolved: bool = False
+    reason: str | None = Field(default=None, description="Why the mention is unresolved, or how it was chosen")
+
+
+class DateMention(BaseModel):
+    """A date expression in the body, normalised to an ISO 8601 date, month, year or interval."""
+
+    text: str
+    start: int
+    end: int
+    value: str | None = Field(
+        default=None,
+        description="ISO 8601: '2015-11-14', '2015-11', '2015', or an interval 'A/B' ('A/..' = open-ended)",
+    )
+    relative: bool = Field(default=False, description="Resolved against the publication date")
+    reason: str | None = Field(default=None, description="Why value is null (e.g. no publication date)")
+
+
+class QuoteKind(str, Enum):
+    DIRECT = "direct"
+    INDIRECT = "indirect"
+    MIXED = "mixed"
+
+
+class Quote(BaseModel):
+    """Who said what: ``body[start:end] == text`` is the quoted content."""
+
+    text: str
+    start: int
+    end: int
+    kind: QuoteKind
+    cue: str | None = Field(default=None, description="The reporting verb or phrase ('said', 'a déclaré', 'selon')")
+    cue_start: int | None = None
+    cue_end: int | None = None
+    speaker: str | None = Field(default=None, description="The speaker mention as written (may be a pronoun)")
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    speaker_id: str | None = None
+    speaker_name: str | None = None
+    speaker_role: str | None = Field(default=None, description="Role as stated: 'Kremlin spokesman'")
+
+
 class Document(BaseModel):
     """One article as it moves through the pipeline and as it is written to ``documents.jsonl``."""
 
@@ -137,10 +219,27 @@ class Document(BaseModel):
     boilerplate: list[Boilerplate] = Field(default_factory=list)
     comments: list[Comment] = Field(default_factory=list)
     segments: list[Segment] = Field(default_factory=list)
+    entities: list[Entity] = Field(default_factory=list, description="Named entities of the body")
+    comment_entities: list[Entity] = Field(
+        default_factory=list, description="Named entities of reader comments, kept apart from the body's"
+    )
+    entity_coverage: str | None = Field(
+        default=None,
+        description="'full' (a statistical NER model for the language) or 'reduced' (knowledge-base matching only)",
+    )
+    places: list[Place] = Field(default_factory=list)
+    dates: list[DateMention] = Field(default_factory=list, description="Event dates mentioned in the body")
+    quotes: list[Quote] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
     stages: list[str] = Field(default_factory=list, description="Stages that ran, in order")
     hints: Hints = Field(default_factory=Hints)
     raw_text: str = Field(default="", exclude=True, description="Decoded input; not written out")
+    # Per-process working state shared by stages (the body's parse); cleared before output.
+    _cache: dict[str, Any] = PrivateAttr(default_factory=dict)
+
+    @property
+    def cache(self) -> dict[str, Any]:
+        return self._cache
 
     def warn(self, message: str) -> None:
         if message not in self.warnings:

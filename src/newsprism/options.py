@@ -34,6 +34,10 @@ class Options(BaseModel):
     outlet_tables: tuple[Path, ...] = Field(
         default=(), description="User outlet tables (YAML) added to / overriding the shipped one"
     )
+    # entities
+    alias_files: tuple[Path, ...] = Field(
+        default=(), description="User alias files (YAML, the format of data/kb/actors/) added to the knowledge base"
+    )
     # pipeline
     stages: tuple[str, ...] | None = Field(default=None, description="Subset of stages to run; None = all")
     jobs: int = 1

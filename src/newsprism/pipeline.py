@@ -24,7 +24,12 @@ from .options import Options
 StageFunc = Callable[[Document, Options], Document]
 
 # Importing these registers the built-in stages; their order is the pipeline order.
-BUILTIN_STAGE_MODULES = ("newsprism.extract", "newsprism.language", "newsprism.metadata")
+BUILTIN_STAGE_MODULES = (
+    "newsprism.extract",
+    "newsprism.language",
+    "newsprism.metadata",
+    "newsprism.entities",
+)
 ENTRY_POINT_GROUP = "newsprism.stages"
 
 
@@ -124,6 +129,7 @@ def process_document(document: Document, stages: list[Stage], options: Options) 
                 source=document.source, stage=current.name, reason=f"{type(error).__name__}: {error}"
             )
         document.stages.append(current.name)
+    document.cache.clear()  # parses and indices are per-process working state, never output
     return document
 
 

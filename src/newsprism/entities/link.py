@@ -1,0 +1,225 @@
+"""Merging NER spans with knowledge-base names, then linking every mention to an identity."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz.distance import OSA
+
+from ..kb.actors import ActorKB, AliasHit, KBEntry, stable_id
+from ..kb.normalize import alias_key
+from ..model import Entity, EntityType
+from ..nlp.parse import ParsedBody
+from .places_names import place_scan_keys
+from .scan import NameMatch, looks_like_name, scan_index, scan_names
+
+# Model labels → our types.  None: not an entity we report (dates, numbers, nationalities).
+# WORK_OF_ART/PRODUCT/LAW/MISC become OTHER and are kept only when they link to something: the small
+# models put surnames there ("Lecointre" as a work of art) as often as real titles.
+LABELS: dict[str, EntityType | None] = {
+    "PERSON": EntityType.PERSON, "PER": EntityType.PERSON,
+    "ORG": EntityType.ORGANISATION,
+    "GPE": EntityType.LOCATION, "LOC": EntityType.LOCATION,
+    "FAC": EntityType.FACILITY,
+    "EVENT": EntityType.EVENT,
+    "MISC": EntityType.OTHER, "WORK_OF_ART": EntityType.OTHER, "PRODUCT": EntityType.OTHER, "LAW": EntityType.OTHER,
+}
+# Which KB types a model type may take: the KB decides among them (ORG → armed group, …).
+COMPATIBLE = {
+    EntityType.PERSON: {EntityType.PERSON},
+    EntityType.ORGANISATION: {EntityType.ORGANISATION, EntityType.ARMED_GROUP, EntityType.FACILITY, EntityType.EVENT},
+    EntityType.LOCATION: {EntityType.LOCATION, EntityType.FACILITY, EntityType.ORGANISATION, EntityType.ARMED_GROUP},
+    EntityType.FACILITY: {EntityType.FACILITY, EntityType.LOCATION, EntityType.ORGANISATION},
+    EntityType.EVENT: {EntityType.EVENT},
+}
+# A surname written slightly differently from the full name met in the same article ("Le Drain").
+SURNAME_SIMILARITY = 0.8
+MIN_FUZZY_SURNAME_CHARS = 5
+# Determiners cut from the front of a mention ("the Syrian Arab Army"); Arabic "al-" stays, it is part of the name.
+_LEADING_DETERMINER = re.compile(r"^(?:the|The|THE|le|Le|la|La|les|Les|l'|L'|l’|L’|los|Los|las|Las|der|Der|die|Die|das|Das)(?:\s+|(?<=['’]))")
+_NAME_PARTICLES = frozenset({"al", "el", "de", "du", "des", "la", "le", "of", "von", "van", "der", "bin", "ibn", "ben", "abu", "ez", "es", "ed", "ad", "az", "as", "ash", "and", "y", "et", "di", "da", "del"})
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    label: EntityType | None  # from the NER model, None when found by the scan only
+    source: str
+    actor_hits: list[AliasHit] = field(default_factory=list)
+    place: bool = False
+    lemma: str | None = None
+
+
+def recognise_and_link(text: str, parsed: ParsedBody, kb: ActorKB) -> list[Entity]:
+    index = scan_index(kb, place_scan_keys())
+    mentions: list[Mention] = []
+    for chunk in parsed.chunks:
+        ner = [_ner_mention(text, span, chunk.model) for span in chunk.ner]
+        ner = [m for m in ner if m is not None]
+        scanned = scan_names(text, index, chunk.start, chunk.end)
+        mentions.extend(_merge(text, ner, scanned, has_model=chunk.model is not None))
+    mentions.sort(key=lambda m: m.start)
+    return _link(text, mentions, kb)
+
+
+def _ner_mention(text: str, span, model: str | None) -> Mention | None:
+    label = LABELS.get(span.label)
+    if label is None:
+        return None
+    start, end = _trim(text, span.start, span.end)
+    if end <= start or not looks_like_name(text[start:end]):
+        return None  # "al" alone, lowercase fragments: model noise
+    return Mention(start, end, label, f"ner:{model}", lemma=span.lemma)
+
+
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Cut leading determiners, a trailing possessive and surrounding punctuation from a span."""
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and not (text[end - 1].isalnum() or text[end - 1] in ".)"):
+        end -= 1
+    possessive = _POSSESSIVE.search(text, start, end)
+    if possessive and possessive.start() > start:
+        end = possessive.start()
+    match = _LEADING_DETERMINER.match(text, start, end)
+    if match and match.end() < end:
+        start = match.end()
+    return start, end
+
+
+def _name_like(surface: str) -> bool:
+    """Every word capitalised except name particles ("Bank of America", "Hayat Tahrir al-Sham")."""
+    words = [w for w in re.split(r"[\s\-]+", surface) if w]
+    return all(w[0].isupper() or not w[0].isalpha() or w.casefold() in _NAME_PARTICLES for w in words)
+
+
+def _merge(text: str, ner: list[Mention], scanned: list[NameMatch], has_model: bool) -> list[Mention]:
+    """One mention per name: the scan wins where it knows more, the model elsewhere."""
+    result: list[Mention] = []
+    used: set[int] = set()
+    for mention in ner:
+        overlapping = [(i, s) for i, s in enumerate(scanned) if s.start < mention.end and mention.start < s.end]
+        if not overlapping:
+            result.append(mention)
+            continue
+        keep_model = False
+        for i, match in overlapping:
+            inside = mention.start <= match.start and match.end <= mention.end and (match.start, match.end) != (mention.start, mention.end)
+            if inside and _name_like(text[mention.start : mention.end]) and (
+                not match.actor_hits or mention.label is EntityType.PERSON
+            ):
+                keep_model = True  # "Bank of America", "Charles de Gaulle": the model's longer name stands
+        if keep_model:
+            result.append(mention)
+            used.update(i for i, _ in overlapping)
+            continue
+        for i, match in overlapping:
+            if i not in used:
+                used.add(i)
+                same = (match.start, match.end) == (mention.start, mention.end)
+                label = mention.label if same or match.start <= mention.start and mention.end <= match.end else None
+                result.append(Mention(match.start, match.end, label, mention.source if label else "alias", match.actor_hits, match.place, mention.lemma if same else None))
+    for i, match in enumerate(scanned):
+        if i in used:
+            continue
+        single_word = " " not in text[match.start : match.end].strip()
+        if has_model and not match.actor_hits and single_word:
+            continue  # a lone capitalised word that is also a town: the model, which read the sentence, passed on it
+        result.append(Mention(match.start, match.end, None, "alias", match.actor_hits, match.place))
+    return result
+
+
+def _candidates(mention: Mention, surface: str, kb: ActorKB) -> list[KBEntry]:
+    if mention.actor_hits:
+        return [kb.entries[h.entry_id] for h in mention.actor_hits]
+    found = kb.lookup(surface)
+    if not found and mention.lemma and mention.lemma != surface:
+        found = kb.lookup(mention.lemma)
+    return found
+
+
+def _choose(mention: Mention, candidates: list[KBEntry]) -> KBEntry | None:
+    if not candidates:
+        return None
+    if mention.label in COMPATIBLE:
+        fitting = [c for c in candidates if c.type in COMPATIBLE[mention.label]]
+        if fitting:
+            return fitting[0]
+        if mention.label is EntityType.PERSON:
+            return None  # a person's name that is also a group's: trust the model's reading of the sentence
+    return candidates[0]
+
+
+def _link(text: str, mentions: list[Mention], kb: ActorKB) -> list[Entity]:
+    entities: list[Entity] = []
+    for mention in mentions:
+        surface = text[mention.start : mention.end]
+        entry = _choose(mention, _candidates(mention, surface, kb))
+        if entry is not None:
+            entities.append(Entity(text=surface, start=mention.start, end=mention.end, type=entry.type,
+                                   id=entry.id, name=entry.name, linked=True, source=mention.source))
+        elif mention.place or mention.label in (EntityType.LOCATION,):
+            entities.append(Entity(text=surface, start=mention.start, end=mention.end, type=EntityType.LOCATION,
+                                   source=mention.source))
+        elif mention.label is not None:
+            entities.append(Entity(text=surface, start=mention.start, end=mention.end, type=mention.label,
+                                   source=mention.source))
+    _resolve_short_forms(entities, kb)
+    return [e for e in entities if e.type is not EntityType.OTHER or e.id]
+
+
+def _tokens(name: str) -> list[str]:
+    return alias_key(name).split()
+
+
+def _resolve_short_forms(entities: list[Entity], kb: ActorKB) -> None:
+    """Surnames and short forms take the identity of the article's full name they abbreviate.
+
+    "Le Drian" (or the misspelt "Le Drain") after "Jean-Yves Le Drian"; "Lecointre" (which a model
+    may call a work of art) after "François Lecointre".  Unlinked full names get a stable ``np:`` id.
+    """
+    persons = [e for e in entities if e.type is EntityType.PERSON and len(_tokens(e.text)) >= 2]
+    for entity in entities:
+        if entity.id or entity.type is EntityType.FACILITY or entity.type is EntityType.EVENT:
+            continue
+        words = _tokens(entity.text)
+        full = _full_name_for(words, persons, entity)
+        if full is not None:
+            entity.type = EntityType.PERSON
+            entity.id = full.id or stable_id("person", full.text)
+            entity.name = full.name or full.text
+            entity.linked = full.linked
+            entity.source = entity.source + "+coref" if entity.source else "coref"
+    for entity in entities:
+        if entity.id is None and entity.type is not EntityType.LOCATION and entity.type is not EntityType.OTHER:
+            entity.id = stable_id(entity.type.value, entity.text)
+            entity.name = entity.text
+
+
+def _full_name_for(words: list[str], persons: list[Entity], entity: Entity) -> Entity | None:
+    """The longest person name in the article that ends with (or fuzzily ends with) these words."""
+    if not words:
+        return None
+    best = None
+    for person in persons:
+        if person is entity:
+            continue
+        full = _tokens(person.text)
+        if len(full) <= len(words):
+            continue
+        tail = full[-len(words):]
+        exact = tail == words
+        fuzzy = (
+            not exact
+            and entity.type is not EntityType.LOCATION  # a place may share a surname's spelling, not its misspelling
+            and len(" ".join(words)) >= MIN_FUZZY_SURNAME_CHARS
+            and OSA.normalized_similarity(" ".join(tail), " ".join(words)) >= SURNAME_SIMILARITY
+        )
+        if (exact or fuzzy) and (best is None or len(full) > len(_tokens(best.text))):
+            best = person
+    return best
