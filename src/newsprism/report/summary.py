@@ -26,6 +26,13 @@ def print_summary(console: Console, tally: RunTally) -> None:
     table.add_row("languages", escape(_top(tally.languages)) or "—")
     table.add_row("outlets", escape(_top(tally.outlets)) or "—")
     table.add_row("comments", str(tally.comments))
+    if tally.entity_mentions or tally.quotes:
+        coverage = f" ({tally.reduced_coverage} with reduced coverage: no NER model)" if tally.reduced_coverage else ""
+        table.add_row("entities", f"{tally.entity_mentions} mentions{coverage}")
+        table.add_row("top actors", escape(_top(tally.actors)) or "—")
+        table.add_row("top places", escape(_top(tally.places)) or "—")
+        table.add_row("quotes", f"{tally.quotes}" + (f" — most quoted: {escape(_top(tally.speakers, 5))}" if tally.speakers else ""))
+        table.add_row("event dates", str(tally.dates))
     failure_style = "red" if tally.failures else "green"
     table.add_row("failures", f"[{failure_style}]{len(tally.failures)}[/]")
     console.print(table)
