@@ -173,8 +173,8 @@ def _link(text: str, mentions: list[Mention], kb: ActorKB) -> list[Entity]:
     return [e for e in entities if e.type is not EntityType.OTHER or e.id]
 
 
-def _tokens(name: str) -> list[str]:
-    return alias_key(name).split()
+def _tokens(name: str) -> tuple[str, ...]:
+    return tuple(alias_key(name).split())
 
 
 def _resolve_short_forms(entities: list[Entity], kb: ActorKB) -> None:
@@ -182,14 +182,23 @@ def _resolve_short_forms(entities: list[Entity], kb: ActorKB) -> None:
 
     "Le Drian" (or the misspelt "Le Drain") after "Jean-Yves Le Drian"; "Lecointre" (which a model
     may call a work of art) after "François Lecointre".  Unlinked full names get a stable ``np:`` id.
+    Work is per distinct name, so an article repeating one name thousands of times stays linear.
     """
-    persons = [e for e in entities if e.type is EntityType.PERSON and len(_tokens(e.text)) >= 2]
+    full_names: dict[tuple[str, ...], Entity] = {}
+    for entity in entities:
+        words = _tokens(entity.text)
+        if entity.type is EntityType.PERSON and len(words) >= 2:
+            full_names.setdefault(words, entity)
+    decided: dict[tuple[tuple[str, ...], bool], Entity | None] = {}
     for entity in entities:
         if entity.id or entity.type is EntityType.FACILITY or entity.type is EntityType.EVENT:
             continue
         words = _tokens(entity.text)
-        full = _full_name_for(words, persons, entity)
-        if full is not None:
+        allow_fuzzy = entity.type is not EntityType.LOCATION  # a place may share a surname, not its misspelling
+        if (words, allow_fuzzy) not in decided:
+            decided[words, allow_fuzzy] = _full_name_for(words, full_names, allow_fuzzy)
+        full = decided[words, allow_fuzzy]
+        if full is not None and full is not entity:
             entity.type = EntityType.PERSON
             entity.id = full.id or stable_id("person", full.text)
             entity.name = full.name or full.text
@@ -201,25 +210,18 @@ def _resolve_short_forms(entities: list[Entity], kb: ActorKB) -> None:
             entity.name = entity.text
 
 
-def _full_name_for(words: list[str], persons: list[Entity], entity: Entity) -> Entity | None:
+def _full_name_for(words: tuple[str, ...], full_names: dict[tuple[str, ...], Entity], allow_fuzzy: bool) -> Entity | None:
     """The longest person name in the article that ends with (or fuzzily ends with) these words."""
     if not words:
         return None
-    best = None
-    for person in persons:
-        if person is entity:
-            continue
-        full = _tokens(person.text)
+    joined = " ".join(words)
+    fuzzy_ok = allow_fuzzy and len(joined) >= MIN_FUZZY_SURNAME_CHARS
+    best: tuple[int, Entity] | None = None
+    for full, person in full_names.items():
         if len(full) <= len(words):
             continue
         tail = full[-len(words):]
-        exact = tail == words
-        fuzzy = (
-            not exact
-            and entity.type is not EntityType.LOCATION  # a place may share a surname's spelling, not its misspelling
-            and len(" ".join(words)) >= MIN_FUZZY_SURNAME_CHARS
-            and OSA.normalized_similarity(" ".join(tail), " ".join(words)) >= SURNAME_SIMILARITY
-        )
-        if (exact or fuzzy) and (best is None or len(full) > len(_tokens(best.text))):
-            best = person
-    return best
+        if tail == words or (fuzzy_ok and OSA.normalized_similarity(" ".join(tail), joined) >= SURNAME_SIMILARITY):
+            if best is None or len(full) > best[0]:
+                best = (len(full), person)
+    return best[1] if best else None
