@@ -51,7 +51,7 @@ def _comment_entities(document: Document, kb) -> list:
     if not pieces:
         return []
     text = "\n\n".join(pieces)
-    found = recognise_and_link(text, parse_text(text, document.language), kb)
+    found = recognise_and_link(text, parse_text(text, document.language, ner_only=True), kb)
     result = []
     for entity in found:
         for start, comment in reversed(offsets):

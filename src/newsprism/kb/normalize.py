@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Leading articles dropped from a name's key (only when something follows them).
 _LEADING_ARTICLES = (
@@ -60,6 +61,7 @@ def strip_diacritics(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+@lru_cache(maxsize=200_000)  # text scans ask for the same words again and again
 def alias_key(text: str) -> str:
     """Case-, diacritic-, punctuation- and article-insensitive key of a name ('' when none)."""
     text = _APOSTROPHES.sub(" ", strip_diacritics(text).casefold())

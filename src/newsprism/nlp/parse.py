@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Document
-from .models import model_name, natasha, spacy_pipeline
+from .models import NER_INDEPENDENT_COMPONENTS, model_name, natasha, spacy_pipeline
 
 # Paragraphs longer than this are parsed in pieces cut at sentence ends (or spaces): spaCy's
 # parser cost and memory grow with the length of the text it is given at once.
@@ -125,7 +125,12 @@ def _language_at(document: Document | None, start: int, default: str | None) -> 
     return default
 
 
-def _parse_chunks(text: str, chunks: list[Chunk]) -> None:
+def _ner_only_disabled(language: str, pipeline) -> list[str]:
+    """Components that can be skipped when only names are wanted (reader comments): about half the cost."""
+    return [name for name in NER_INDEPENDENT_COMPONENTS.get(language, ()) if name in pipeline.pipe_names]
+
+
+def _parse_chunks(text: str, chunks: list[Chunk], ner_only: bool = False) -> None:
     """Fill the chunks' parses, batching the spaCy ones per language."""
     by_language: dict[str, list[Chunk]] = {}
     for chunk in chunks:
@@ -137,11 +142,14 @@ def _parse_chunks(text: str, chunks: list[Chunk]) -> None:
         pipeline = spacy_pipeline(language)
         if pipeline is not None:
             texts = [text[c.start : c.end] for c in group]
-            for chunk, doc in zip(group, pipeline.pipe(texts, batch_size=32)):
+            disabled = _ner_only_disabled(language, pipeline) if ner_only else []
+            for chunk, doc in zip(group, pipeline.pipe(texts, batch_size=32, disable=disabled)):
                 chunk.doc = doc
-                chunk.sentences = [
-                    (chunk.start + s.start_char, chunk.start + s.end_char) for s in doc.sents if s.text.strip()
-                ]
+                chunk.sentences = (
+                    sentence_spans(text, chunk.start, chunk.end)
+                    if ner_only
+                    else [(chunk.start + s.start_char, chunk.start + s.end_char) for s in doc.sents if s.text.strip()]
+                )
                 chunk.ner = [
                     NerSpan(chunk.start + e.start_char, chunk.start + e.end_char, e.label_) for e in doc.ents
                 ]
@@ -168,8 +176,11 @@ def _parse_natasha(text: str, chunk: Chunk) -> None:
         chunk.ner.append(NerSpan(chunk.start + span.start, chunk.start + span.stop, span.type, span.normal))
 
 
-def parse_text(text: str, language: str | None, document: Document | None = None) -> ParsedBody:
-    """Parse ``text`` paragraph by paragraph (languages from ``document`` when given)."""
+def parse_text(text: str, language: str | None, document: Document | None = None, *, ner_only: bool = False) -> ParsedBody:
+    """Parse ``text`` paragraph by paragraph (languages from ``document`` when given).
+
+    ``ner_only`` skips tagging and parsing (no dependency parse on the chunks' docs; rule-based sentences).
+    """
     chunks: list[Chunk] = []
     truncated_at = None
     for start, end in _paragraph_spans(text, document):
@@ -180,7 +191,7 @@ def parse_text(text: str, language: str | None, document: Document | None = None
                 truncated_at = MAX_PARSED_CHARS if truncated_at is None else truncated_at
                 model = None
             chunks.append(Chunk(piece_start, piece_end, chunk_language, model))
-    _parse_chunks(text, chunks)
+    _parse_chunks(text, chunks, ner_only)
     return ParsedBody(text=text, chunks=chunks, truncated_at=truncated_at)
 
 
