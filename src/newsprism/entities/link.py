@@ -37,7 +37,8 @@ COMPATIBLE = {
 SURNAME_SIMILARITY = 0.8
 MIN_FUZZY_SURNAME_CHARS = 5
 # Determiners cut from the front of a mention ("the Syrian Arab Army"); Arabic "al-" stays, it is part of the name.
-_LEADING_DETERMINER = re.compile(r"(?:the|The|THE|le|Le|la|La|les|Les|l'|L'|l’|L’|los|Los|las|Las|der|Der|die|Die|das|Das)(?:\s+|(?<=['’]))")
+# Capitalised "Le"/"La" stay: they begin names ("Le Drian", "La Paz") more often than they are articles in a span.
+_LEADING_DETERMINER = re.compile(r"(?:the|The|THE|le|la|les|l'|L'|l’|L’|los|Los|las|Las|der|Der|die|Die|das|Das)(?:\s+|(?<=['’]))")
 _NAME_PARTICLES = frozenset({"al", "el", "de", "du", "des", "la", "le", "of", "von", "van", "der", "bin", "ibn", "ben", "abu", "ez", "es", "ed", "ad", "az", "as", "ash", "and", "y", "et", "di", "da", "del"})
 
 
@@ -191,7 +192,7 @@ def _resolve_short_forms(entities: list[Entity], kb: ActorKB) -> None:
             full_names.setdefault(words, entity)
     decided: dict[tuple[tuple[str, ...], bool], Entity | None] = {}
     for entity in entities:
-        if entity.id or entity.type is EntityType.FACILITY or entity.type is EntityType.EVENT:
+        if entity.id or entity.type is EntityType.EVENT:
             continue
         words = _tokens(entity.text)
         allow_fuzzy = entity.type is not EntityType.LOCATION  # a place may share a surname, not its misspelling

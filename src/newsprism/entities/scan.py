@@ -75,6 +75,8 @@ def scan_names(text: str, index: ScanIndex, start: int = 0, end: int | None = No
             hits = [h for h in index.actor_keys.get(key, []) if _case_ok(h, surface)]
             place = key in index.place_keys and looks_like_name(surface) and not (is_acronym(surface) and n == 1 and len(surface) < 3)
             if hits or place:
+                if n > 1 and _is_determiner(text, tokens[i]):
+                    span_start = tokens[i + 1][0]  # "the Islamic State" → "Islamic State"; "al-Bab" keeps its article
                 found = NameMatch(span_start, span_end, hits, place)
                 i += n
                 break
@@ -83,6 +85,14 @@ def scan_names(text: str, index: ScanIndex, start: int = 0, end: int | None = No
         else:
             matches.append(found)
     return matches
+
+
+_DETERMINERS = frozenset({"the", "le", "la", "les", "l", "los", "las", "der", "die", "das"})
+
+
+def _is_determiner(text: str, token: tuple[int, int]) -> bool:
+    word = text[token[0] : token[1]]
+    return word.casefold() in _DETERMINERS and not word[:1].isupper() or word in ("The", "THE", "L")
 
 
 _ARTICLES = frozenset({"the", "le", "la", "les", "l", "el", "al", "an", "ar", "as", "ash", "ad", "at", "az", "los", "las", "der", "die", "das"})
