@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..kb.actors import ActorKB, AliasHit
+from ..kb.actors import ActorKB, AliasHit, written_form_fits
 from ..kb.normalize import alias_key, is_acronym
 
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
@@ -49,10 +49,10 @@ def looks_like_name(surface: str) -> bool:
 
 
 def _case_ok(hit: AliasHit, surface: str) -> bool:
-    if hit.case_sensitive:
-        return hit.alias.replace(".", "") == surface.replace(".", "")
+    if not written_form_fits(hit, surface):
+        return False
     # A lowercase alias ("daech" written so in the KB) may match lowercase text; otherwise a name's shape.
-    return looks_like_name(surface) or hit.alias == surface
+    return hit.case_sensitive or looks_like_name(surface) or hit.alias == surface
 
 
 def scan_names(text: str, index: ScanIndex, start: int = 0, end: int | None = None) -> list[NameMatch]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
@@ -77,7 +78,9 @@ class ActorKB:
         if all(h.entry_id != entry.id or h.case_sensitive != hit.case_sensitive for h in bucket):
             bucket.append(hit)
         loose = loose_key(alias)
-        if not hit.case_sensitive and not short and len(loose) >= MIN_LOOSE_KEY_CHARS:
+        # People's names are not folded: "Milei"/"Milley", "Barnier"/"Barnea" are different people; their
+        # transliterations are listed as aliases instead.  Groups, bodies and places keep the fallback.
+        if not hit.case_sensitive and not short and entry.type is not EntityType.PERSON and len(loose) >= MIN_LOOSE_KEY_CHARS:
             bucket = self.loose.setdefault(loose, [])
             if all(h.entry_id != entry.id for h in bucket):
                 bucket.append(hit)
@@ -87,14 +90,26 @@ class ActorKB:
         hits = [
             hit
             for hit in self.exact.get(alias_key(text), [])
-            if (not hit.case_sensitive or hit.alias.replace(".", "") == text.replace(".", ""))
-            and (allow_short or not hit.short)
+            if written_form_fits(hit, text) and (allow_short or not hit.short)
         ]
         if not hits and allow_loose:
             loose = loose_key(text)
             if len(loose) >= MIN_LOOSE_KEY_CHARS:
                 hits = self.loose.get(loose, [])
         return _unique_entries(self, hits)
+
+
+_CAPITALISED_ARTICLE = re.compile(r"^(?:Le|La|Les|L['’]|El|Los|Las|Die|Der|Das|Il|Lo)\b")
+
+
+def written_form_fits(hit: AliasHit, surface: str) -> bool:
+    """Beyond the folded key: acronyms must match as written, and a name whose article is part of it
+    ("Le Monde", "El País", "Die Welt") needs the article, or "Monde" in "Coupe du Monde" would match."""
+    if hit.case_sensitive:
+        return hit.alias.replace(".", "") == surface.replace(".", "")
+    if _CAPITALISED_ARTICLE.match(hit.alias) and not _CAPITALISED_ARTICLE.match(surface.strip()):
+        return surface.strip().casefold().startswith(hit.alias.split()[0].casefold())
+    return True
 
 
 def _unique_entries(kb: ActorKB, hits: list[AliasHit]) -> list[KBEntry]:
