@@ -210,9 +210,9 @@ def kb_lookup(names, alias_files, as_json) -> int:
               help="Where to write the place index (default: the installed package's data/kb/).")
 def kb_build(out_dir) -> int:
     """Rebuild the place index from the installed GeoNames package and the sourced supplement."""
-    from .places.build import DEFAULT_OUT_DIR, build_index
+    from .places.build import build_index, default_out_dir
 
-    path = build_index(out_dir or DEFAULT_OUT_DIR)
+    path = build_index(out_dir or default_out_dir())
     out_console.print(f"place index written to {escape(str(path))}")
     return ExitCode.OK
 

@@ -29,6 +29,7 @@ BUILTIN_STAGE_MODULES = (
     "newsprism.language",
     "newsprism.metadata",
     "newsprism.entities",
+    "newsprism.places",
     "newsprism.timeline",
 )
 ENTRY_POINT_GROUP = "newsprism.stages"

@@ -11,8 +11,7 @@ from ..kb.actors import ActorKB, AliasHit, KBEntry, stable_id
 from ..kb.normalize import alias_key
 from ..model import Entity, EntityType
 from ..nlp.parse import ParsedBody
-from .places_names import place_scan_keys
-from .scan import NameMatch, looks_like_name, scan_index, scan_names
+from .scan import NameMatch, looks_like_name, place_scan_keys, scan_index, scan_names
 
 # Model labels → our types.  None: not an entity we report (dates, numbers, nationalities).
 # WORK_OF_ART/PRODUCT/LAW/MISC become OTHER and are kept only when they link to something: the small
@@ -144,15 +143,15 @@ def _candidates(mention: Mention, surface: str, kb: ActorKB) -> list[KBEntry]:
     return found
 
 
-def _choose(mention: Mention, candidates: list[KBEntry]) -> KBEntry | None:
+def _choose(mention: Mention, candidates: list[KBEntry], surface: str) -> KBEntry | None:
     if not candidates:
         return None
     if mention.label in COMPATIBLE:
         fitting = [c for c in candidates if c.type in COMPATIBLE[mention.label]]
         if fitting:
             return fitting[0]
-        if mention.label is EntityType.PERSON:
-            return None  # a person's name that is also a group's: trust the model's reading of the sentence
+        if mention.label is EntityType.PERSON and (len(candidates) > 1 or all(h.short for h in mention.actor_hits)):
+            return None  # a person's name that is also one of several groups', or a mere surname form: trust the model
     return candidates[0]
 
 
@@ -160,7 +159,7 @@ def _link(text: str, mentions: list[Mention], kb: ActorKB) -> list[Entity]:
     entities: list[Entity] = []
     for mention in mentions:
         surface = text[mention.start : mention.end]
-        entry = _choose(mention, _candidates(mention, surface, kb))
+        entry = _choose(mention, _candidates(mention, surface, kb), surface)
         if entry is not None:
             entities.append(Entity(text=surface, start=mention.start, end=mention.end, type=entry.type,
                                    id=entry.id, name=entry.name, linked=True, source=mention.source))
@@ -205,10 +204,48 @@ def _resolve_short_forms(entities: list[Entity], kb: ActorKB) -> None:
             entity.name = full.name or full.text
             entity.linked = full.linked
             entity.source = entity.source + "+coref" if entity.source else "coref"
+    places_checked: dict[str, bool] = {}
     for entity in entities:
-        if entity.id is None and entity.type is not EntityType.LOCATION and entity.type is not EntityType.OTHER:
+        if entity.id is not None or entity.type is EntityType.LOCATION:
+            continue
+        if entity.text not in places_checked:
+            places_checked[entity.text] = _is_misread_place(entity)
+        if places_checked[entity.text]:
+            entity.type = EntityType.LOCATION  # the places stage resolves it
+        elif entity.type is not EntityType.OTHER:
             entity.id = stable_id(entity.type.value, entity.text)
             entity.name = entity.text
+
+
+# First words of Arabic, Turkish and Persian place names: "Kafr Zita", "Tal Abyad", "Jisr al-Shughur".
+# The small English model reads such names as people; with one of these heads they are places.
+# ("Ras", "Khan", "Umm", "Sheikh" also begin people's names: they count only with a gazetteer match.)
+TOPONYM_HEADS = frozenset({
+    "kafr", "kfar", "tal", "tell", "tall", "deir", "dayr", "jisr", "jabal", "jebel", "wadi", "qalaat", "qalat",
+    "maarat", "maarrat", "marat", "hirsh", "qasr",
+})
+WEAK_TOPONYM_HEADS = frozenset({"ain", "ayn", "khan", "ras", "bir", "beit", "bayt", "umm", "sheikh"})
+# Features of unambiguous places: a name that is one of these is read as the place even where the
+# model said organisation or person ("Aleppo", "Palmyra"); small towns are not enough evidence.
+PROMINENT_FEATURES = frozenset({"country", "admin1", "region", "site", "base", "crossing", "river", "sea"})
+PROMINENT_POPULATION = 20_000
+
+
+def _is_misread_place(entity: Entity) -> bool:
+    """An unlinked person/organisation/other mention that is, by the gazetteer, a place."""
+    from ..places.gazetteer import DEMONYM, lookup as place_lookup
+
+    words = _tokens(entity.text)
+    if not words:
+        return False
+    if len(words) > 1 and words[0] in TOPONYM_HEADS:
+        return True  # a place even where the gazetteer lacks it: the places stage keeps it with a reason
+    if entity.type is EntityType.PERSON and len(words) > 1 and words[0] not in WEAK_TOPONYM_HEADS:
+        return False  # full personal names are the model's strength
+    candidates = [c for c in place_lookup(entity.text) if not c.loose and c.kind != DEMONYM]
+    if words[0] in WEAK_TOPONYM_HEADS and candidates:
+        return True
+    return any(c.feature in PROMINENT_FEATURES or c.population >= PROMINENT_POPULATION for c in candidates)
 
 
 def _full_name_for(words: tuple[str, ...], full_names: dict[tuple[str, ...], Entity], allow_fuzzy: bool) -> Entity | None:

@@ -36,6 +36,14 @@ class ScanIndex:
     first_tokens: frozenset[str]
 
 
+@lru_cache(maxsize=1)
+def place_scan_keys() -> frozenset[str]:
+    """Gazetteer names safe to look for in raw text (countries, provinces, big cities, the supplement)."""
+    from ..places import scan_names as gazetteer_scan_names
+
+    return frozenset(gazetteer_scan_names())
+
+
 @lru_cache(maxsize=8)
 def scan_index(kb: ActorKB, place_keys: frozenset[str]) -> ScanIndex:
     firsts = {key.split(" ", 1)[0] for key in kb.exact} | {key.split(" ", 1)[0] for key in place_keys}
