@@ -193,3 +193,13 @@ def test_a_plugin_package_adds_a_stage_through_its_entry_point(tmp_path):
     (doc,) = _lines(tmp_path / "out" / "documents.jsonl")
     assert doc["stages"] == ["extract", "wordcount"]
     assert f"words: {len(doc['body'].split())}" in doc["warnings"] and "Heavy rain" in doc["body"]
+
+
+def test_kb_lookup_shows_actors_and_places_and_says_when_nothing_matches():
+    found = newsprism("kb", "lookup", "Daech", "Deir Ezzor", "--json")
+    assert found.returncode == 0, found.stderr
+    rows = json.loads(found.stdout)
+    assert {"Q2429253", "geonames:170794"} <= {row["id"] for row in rows}
+    missing = newsprism("kb", "lookup", "Qzxqzxq")
+    assert missing.returncode == 1
+    _no_traceback(missing)

@@ -197,8 +197,9 @@ def kb_lookup(names, alias_files, as_json) -> int:
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return ExitCode.OK
     table = Table(title=f"knowledge base: {len(rows)} match(es)", title_justify="left")
-    for column in ("name searched", "id", "preferred name", "type", "details"):
-        table.add_column(column)
+    for column in ("name searched", "id", "preferred name", "type"):
+        table.add_column(column, no_wrap=column == "id")
+    table.add_column("details", ratio=1)
     for row in rows:
         table.add_row(*(escape(str(row.get(key) or "")) for key in ("query", "id", "name", "type", "details")))
     out_console.print(table)
