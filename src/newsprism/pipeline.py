@@ -31,6 +31,7 @@ BUILTIN_STAGE_MODULES = (
     "newsprism.entities",
     "newsprism.places",
     "newsprism.timeline",
+    "newsprism.quotes",
 )
 ENTRY_POINT_GROUP = "newsprism.stages"
 
