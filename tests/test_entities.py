@@ -205,3 +205,13 @@ def test_names_only_parse_of_comments_finds_what_the_full_parse_finds(language):
     full = [(n.start, n.end, n.label) for n in parse_text(text, language).ner]
     names_only = [(n.start, n.end, n.label) for n in parse_text(text, language, ner_only=True).ner]
     assert full == names_only
+
+
+def test_model_noise_is_cleaned_and_institutions_are_organisations():
+    spanish = _run("Según el Ministerio de Defensa de España, el presidente Pedro Sánchez viajó a Bruselas.", "es")
+    assert not [e for e in spanish.entities if e.text.startswith("Según")]
+    ministry = [e for e in spanish.entities if e.text.startswith("Ministerio")]
+    assert ministry and ministry[0].type is EntityType.ORGANISATION
+    french = _run("Le ministre des Affaires étrangères Jean-Marc Ayrault a parlé à Paris.", "fr")
+    assert not [e for e in french.entities if e.text.startswith("ministre")]
+    assert any(e.text == "Jean-Marc Ayrault" and e.type is EntityType.PERSON for e in french.entities)

@@ -38,6 +38,18 @@ MIN_FUZZY_SURNAME_CHARS = 5
 # Determiners cut from the front of a mention ("the Syrian Arab Army"); Arabic "al-" stays, it is part of the name.
 # Capitalised "Le"/"La" stay: they begin names ("Le Drian", "La Paz") more often than they are articles in a span.
 _LEADING_DETERMINER = re.compile(r"(?:the|The|THE|le|la|les|l'|L'|l’|L’|los|Los|las|Las|der|Der|die|Die|das|Das)(?:\s+|(?<=['’]))")
+_FUNCTION_WORDS = frozenset({"the", "a", "an", "un", "une", "uno", "una", "los", "las", "lo", "les", "y", "e", "o", "que"})
+# First words that make a name an institution whatever the model's label (it often says place).
+INSTITUTION_HEADS = frozenset({
+    "ministry", "ministère", "ministerio", "ministero", "ministerium", "министерство", "міністерство",
+    "department", "département", "departamento", "council", "conseil", "consejo", "consiglio", "совет",
+    "agency", "agence", "agencia", "committee", "comité", "comitato", "комитет", "parliament", "parlement",
+    "parlamento", "government", "gouvernement", "gobierno", "governo", "правительство", "party", "parti",
+    "partido", "partito", "партия", "bank", "banque", "banco", "university", "université", "universidad",
+    "court", "cour", "tribunal", "tribunale", "суд", "commission", "comisión", "commissione", "office",
+    "bureau", "union", "unión", "unione", "союз", "senate", "sénat", "senado", "house", "assemblée",
+    "asamblea", "assemblea", "duma", "дума",
+})
 _NAME_PARTICLES = frozenset({"al", "el", "de", "du", "des", "la", "le", "of", "von", "van", "der", "bin", "ibn", "ben", "abu", "ez", "es", "ed", "ad", "az", "as", "ash", "and", "y", "et", "di", "da", "del"})
 
 
@@ -69,8 +81,17 @@ def _ner_mention(text: str, span, model: str | None) -> Mention | None:
     if label is None:
         return None
     start, end = _trim(text, span.start, span.end)
-    if end <= start or not looks_like_name(text[start:end]):
+    surface = text[start:end]
+    if end <= start or not looks_like_name(surface):
         return None  # "al" alone, lowercase fragments: model noise
+    words = re.split(r"[\s\-]+", surface)
+    first = words[0]
+    if first[:1].islower() and first.casefold() not in _NAME_PARTICLES:
+        return None  # "ministre des Affaires": a role or common noun the model ran into a name
+    if len(words) == 2 and words[1].islower() and words[1].casefold() in _NAME_PARTICLES | _FUNCTION_WORDS:
+        return None  # "Según el", "Selon le": a sentence-initial word and an article
+    if label in (EntityType.LOCATION, EntityType.PERSON, EntityType.OTHER) and first.casefold() in INSTITUTION_HEADS:
+        label = EntityType.ORGANISATION  # "Ministerio de Defensa de España" is not a place
     return Mention(start, end, label, f"ner:{model}", lemma=span.lemma)
 
 
