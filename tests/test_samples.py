@@ -149,3 +149,53 @@ def test_segments_cover_the_input(docs):
         missing = [i for i, ch in enumerate(doc.raw_text) if not ch.isspace() and not covered[i]]
         assert not missing, f"{key}: {len(missing)} characters assigned to no segment"
         assert any(s.label is Label.BODY for s in doc.segments)
+
+
+# --- issue 4: entities, places, dates and quotes on the samples ---------------------------------
+
+def _ids_of(document: Document, *texts: str) -> set[str | None]:
+    return {e.id for e in document.entities if e.text in texts}
+
+
+def test_actors_are_one_identity_across_articles_and_languages(docs):
+    daesh_en = _ids_of(docs["001"], "Daesh")
+    isis_en = _ids_of(docs["003"], "ISIS")
+    daech_fr = _ids_of(docs["004"], "Daech")
+    assert daesh_en == isis_en == daech_fr and len(daesh_en) == 1 and None not in daesh_en
+    assert _ids_of(docs["003"], "SDF") == _ids_of(docs["004"], "FDS") != set()
+    assert _ids_of(docs["003"], "Le Drian", "Le Drain") == _ids_of(docs["003"], "Jean-Yves Le Drian")
+
+
+def test_deir_ez_zor_is_one_place_with_coordinates_in_french_and_english(docs):
+    french = [p for p in docs["004"].places if p.text.startswith("Deir ez")]
+    english = [p for p in docs["003"].places if p.text == "Deir Ezzor"]
+    assert french and english
+    assert len({p.id for p in french}) == 1 and french[0].id in {p.id for p in english}
+    # "Deir Ezzor governorate" is the province, rightly another place
+    assert {p.name for p in english if p.id != french[0].id} <= {"Deir ez-Zor Governorate"}
+    place = [p for p in english if p.id == french[0].id][0]
+    assert place.resolved and place.country == "SY"
+    assert abs(place.lat - 35.33) < 0.2 and abs(place.lon - 40.14) < 0.2
+
+
+def test_the_named_speakers_are_attributed(docs):
+    speakers = {q.speaker_name for d in docs.values() for q in d.quotes if q.speaker_id}
+    for surname in ("Lavrov", "Peskov", "Legrier", "Lecointre", "Le Drian", "Ayrault", "Steinmeier", "Miller"):
+        assert any(surname in name for name in speakers), (surname, speakers)
+
+
+def test_comments_contribute_nothing_to_the_article_analysis(docs):
+    for document in docs.values():
+        for span in [*document.entities, *document.places, *document.dates, *document.quotes]:
+            assert document.body[span.start : span.end] == span.text
+        comment_only = {e.text for e in document.comment_entities if e.text not in document.body}
+        assert not comment_only & {e.text for e in document.entities}
+        for quote in document.quotes:
+            assert quote.text in document.body
+    assert any(d.comment_entities for d in docs.values()), "the samples' comments do name people and places"
+
+
+def test_event_dates_are_found_and_normalised(docs):
+    dates = {d.text: d.value for d in docs["003"].dates}
+    assert "December 9" in dates and dates.get("September 19, 2014") == "2014-09-19"
+    assert any(d.text == "late autumn" for d in docs["001"].dates)
