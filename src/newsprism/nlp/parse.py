@@ -12,9 +12,17 @@ from .models import NER_INDEPENDENT_COMPONENTS, model_name, natasha, spacy_pipel
 # Paragraphs longer than this are parsed in pieces cut at sentence ends (or spaces): spaCy's
 # parser cost and memory grow with the length of the text it is given at once.
 MAX_CHUNK_CHARS = 10_000
+# A "sentence" longer than this is almost always text without sentence punctuation (a transcript,
+# a scraped table): the analysis still runs, but attributions across it are less reliable.
+LONG_SENTENCE_CHARS = 3_000
 # Bodies past this length get only rule-based sentences beyond it, so analysis time per document
 # stays bounded (a warning names the cut).  Long-form news rarely passes 60k characters.
 MAX_PARSED_CHARS = 200_000
+
+# spaCy's tokenizer is quadratic on one long run of punctuation without spaces ("«»" × 5,000 took
+# 10 s): a piece with a run this long gets rule-based sentences only.  Real words and URLs are shorter.
+MAX_RUN_CHARS = 300
+_LONG_RUN = re.compile(r"\S{%d,}" % (MAX_RUN_CHARS + 1))
 
 _CACHE_KEY = "nlp.parse"
 # Sentence ends for languages without a model: terminal punctuation (optionally closed by quotes or
@@ -190,6 +198,8 @@ def parse_text(text: str, language: str | None, document: Document | None = None
             if piece_start >= MAX_PARSED_CHARS:
                 truncated_at = MAX_PARSED_CHARS if truncated_at is None else truncated_at
                 model = None
+            elif model and _LONG_RUN.search(text, piece_start, piece_end):
+                model = None
             chunks.append(Chunk(piece_start, piece_end, chunk_language, model))
     _parse_chunks(text, chunks, ner_only)
     return ParsedBody(text=text, chunks=chunks, truncated_at=truncated_at)
@@ -201,6 +211,11 @@ def parse(document: Document) -> ParsedBody:
     if cached is None or cached.text is not document.body:
         cached = parse_text(document.body, document.language, document)
         document.cache[_CACHE_KEY] = cached
+        longest = max((end - start for start, end in cached.sentences), default=0)
+        if longest > LONG_SENTENCE_CHARS:
+            document.warn(
+                f"a sentence of {longest} characters (missing punctuation?): quotes and dates near it may be unreliable"
+            )
         if cached.truncated_at is not None:
             document.warn(
                 f"body longer than {MAX_PARSED_CHARS} characters: statistical models ran on the first "
