@@ -97,3 +97,39 @@ def test_written_documents_validate_against_the_published_schema(tmp_path):
                   "language_confidence", "body", "boilerplate", "comments", "warnings"):
         assert field in required
     assert "raw_text" not in published["properties"]
+
+
+def test_analysis_is_highlighted_and_tabled_and_still_escaped(tmp_path):
+    from newsprism.model import DateMention, Entity, Place, Quote
+
+    body = f"Lavrov said “{HOSTILE} is over” in Paris on Monday."
+    hostile_at = body.index(HOSTILE)
+    document = _hostile_document().model_copy(update={
+        "id": "analysed",
+        "body": body,
+        "paragraphs": [],
+        "entities": [
+            Entity(text="Lavrov", start=0, end=6, type="person", id="np:person:sergey-lavrov", name=f"Lavrov {HOSTILE}"),
+            Entity(text=HOSTILE, start=hostile_at, end=hostile_at + len(HOSTILE), type="organisation", id="x", name="X"),
+            Entity(text="Paris", start=body.index("Paris"), end=body.index("Paris") + 5, type="location", id="geonames:2988507", name="Paris"),
+        ],
+        "places": [Place(text="Paris", start=body.index("Paris"), end=body.index("Paris") + 5, id="geonames:2988507",
+                         name="Paris", geonames_id=2988507, lat=48.85, lon=2.35, country="FR", resolved=True)],
+        "dates": [DateMention(text="Monday", start=body.index("Monday"), end=body.index("Monday") + 6, value="2016-12-05")],
+        "quotes": [Quote(text=f"{HOSTILE} is over", start=hostile_at, end=hostile_at + len(HOSTILE) + 8, kind="direct",
+                         cue="said", speaker="Lavrov", speaker_id="np:person:sergey-lavrov", speaker_name=f"Lavrov {HOSTILE}")],
+    })
+    with OutputWriter(tmp_path) as writer:
+        writer.write(document)
+    page = render_report(read_documents(tmp_path / "documents.jsonl"), writer.tally)
+    tree = lxml_html.fromstring(page)
+    assert not tree.xpath("//script") and not tree.xpath("//img") and not tree.xpath("//*[@onerror]")
+    body_text = tree.xpath('//div[@class="body"]')[0].text_content()
+    assert body_text.strip() == body, "highlighting must not change the text"
+    assert tree.xpath('//div[@class="body"]//span[contains(@class, "t-person")][.="Lavrov"]')
+    assert tree.xpath('//div[@class="body"]//span[contains(@class, "quote")]')
+    assert tree.xpath('//div[@class="body"]//span[contains(@class, "date")][contains(@title, "2016-12-05")]')
+    actors = tree.xpath('//details[@class="actors"]//tr')
+    assert any("np:person:sergey-lavrov" in row.text_content() and "1" in row.text_content() for row in actors)
+    assert tree.xpath('//details[@class="quotes"]//td[contains(., "said")]')
+    assert tree.xpath('//details[@class="places"]//td[contains(., "48.850, 2.350")]')
