@@ -215,3 +215,10 @@ def test_model_noise_is_cleaned_and_institutions_are_organisations():
     french = _run("Le ministre des Affaires étrangères Jean-Marc Ayrault a parlé à Paris.", "fr")
     assert not [e for e in french.entities if e.text.startswith("ministre")]
     assert any(e.text == "Jean-Marc Ayrault" and e.type is EntityType.PERSON for e in french.entities)
+
+
+def test_long_comment_threads_get_names_throughout_and_ner_within_the_budget():
+    comments = ["Nothing to see here, move along please."] * 40 + ["Vladimir Putin and Abu Mohammad al-Julani again."]
+    doc = _run("The army entered the town.", "en", comments=comments, options=Options(comment_ner_chars=500))
+    assert any("statistical NER on the first 500 characters" in w for w in doc.warnings)
+    assert {e.text for e in doc.comment_entities if e.comment == "c40"} >= {"Vladimir Putin"}

@@ -88,6 +88,9 @@ def cli() -> None:
 @click.option("--aliases", "alias_files", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Your own entity aliases (YAML, the format of data/kb/actors/*.yaml); repeatable. An entry with a "
                    "known id adds names to that identity.")
+@click.option("--comment-ner-chars", type=click.IntRange(0), default=5000, show_default=True,
+              help="Statistical NER on this many characters of each article's reader comments; knowledge-base "
+                   "names are found in all of them.")
 @click.option("--allow-private-urls", is_flag=True, help="Fetch URLs that resolve to private, loopback or link-local addresses.")
 @click.option("--max-input-size", "max_input_size", default="20MB", show_default=True,
               help="Refuse any input (file, page, record) larger than this.")
@@ -95,7 +98,7 @@ def cli() -> None:
 @click.option("--ignore-robots", is_flag=True, help="Fetch pages even where robots.txt disallows it.")
 @click.option("--no-report", is_flag=True, help="Write documents.jsonl only, not report.html.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary table.")
-def analyze(inputs, out_dir, jobs, stage_names, languages, outlet_tables, alias_files, allow_private_urls,
+def analyze(inputs, out_dir, jobs, stage_names, languages, outlet_tables, alias_files, comment_ner_chars, allow_private_urls,
             max_input_size, timeout, ignore_robots, no_report, quiet) -> int:
     """Analyse articles and write OUT/documents.jsonl, OUT/failures.jsonl and OUT/report.html.
 
@@ -116,6 +119,7 @@ def analyze(inputs, out_dir, jobs, stage_names, languages, outlet_tables, alias_
         languages=_split_list(languages),
         outlet_tables=tuple(outlet_tables),
         alias_files=tuple(alias_files),
+        comment_ner_chars=comment_ner_chars,
         allow_private_urls=allow_private_urls,
         max_input_bytes=_parse_size(max_input_size),
         fetch_timeout=timeout,

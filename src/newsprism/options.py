@@ -38,6 +38,11 @@ class Options(BaseModel):
     alias_files: tuple[Path, ...] = Field(
         default=(), description="User alias files (YAML, the format of data/kb/actors/) added to the knowledge base"
     )
+    comment_ner_chars: int = Field(
+        default=5_000,
+        description="Reader comments get statistical NER on their first N characters per article and "
+        "knowledge-base names throughout (NER on long threads costs more than the article itself)",
+    )
     # pipeline
     stages: tuple[str, ...] | None = Field(default=None, description="Subset of stages to run; None = all")
     jobs: int = 1

@@ -19,7 +19,7 @@ from ..pipeline import stage
 from .link import recognise_and_link
 
 # Comments can outnumber the article many times over; their entities are a side view, so bounded.
-MAX_COMMENT_CHARS = 100_000
+MAX_COMMENT_CHARS = 200_000
 
 
 @stage("entities", requires=("extract", "language"), description="Named entities linked to canonical identities")
@@ -34,11 +34,11 @@ def find_entities(document: Document, options: Options) -> Document:
             f"no named-entity model for language {document.language or 'unknown'!r} "
             f"(models: {', '.join(sorted(NER_MODEL_LANGUAGES))}): entities come from knowledge-base names only"
         )
-    document.comment_entities = _comment_entities(document, kb)
+    document.comment_entities = _comment_entities(document, kb, options.comment_ner_chars)
     return document
 
 
-def _comment_entities(document: Document, kb) -> list:
+def _comment_entities(document: Document, kb, ner_chars: int) -> list:
     """Entities of each comment, parsed together in one text and mapped back to the comment."""
     pieces, offsets, total = [], [], 0
     for comment in document.comments:
@@ -51,7 +51,13 @@ def _comment_entities(document: Document, kb) -> list:
     if not pieces:
         return []
     text = "\n\n".join(pieces)
-    found = recognise_and_link(text, parse_text(text, document.language, ner_only=True), kb)
+    parsed = parse_text(text, document.language, ner_only=True, max_model_chars=ner_chars)
+    if parsed.truncated_at is not None:
+        document.warn(
+            f"comments: statistical NER on the first {ner_chars} characters, knowledge-base names on all "
+            "(raise Options.comment_ner_chars for more)"
+        )
+    found = recognise_and_link(text, parsed, kb)
     result = []
     for entity in found:
         for start, comment in reversed(offsets):

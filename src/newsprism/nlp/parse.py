@@ -184,10 +184,18 @@ def _parse_natasha(text: str, chunk: Chunk) -> None:
         chunk.ner.append(NerSpan(chunk.start + span.start, chunk.start + span.stop, span.type, span.normal))
 
 
-def parse_text(text: str, language: str | None, document: Document | None = None, *, ner_only: bool = False) -> ParsedBody:
+def parse_text(
+    text: str,
+    language: str | None,
+    document: Document | None = None,
+    *,
+    ner_only: bool = False,
+    max_model_chars: int = MAX_PARSED_CHARS,
+) -> ParsedBody:
     """Parse ``text`` paragraph by paragraph (languages from ``document`` when given).
 
     ``ner_only`` skips tagging and parsing (no dependency parse on the chunks' docs; rule-based sentences).
+    Pieces starting past ``max_model_chars`` get rule-based sentences only (``truncated_at`` says so).
     """
     chunks: list[Chunk] = []
     truncated_at = None
@@ -195,8 +203,8 @@ def parse_text(text: str, language: str | None, document: Document | None = None
         for piece_start, piece_end in _pieces(text, start, end):
             chunk_language = _language_at(document, piece_start, language)
             model = model_name(chunk_language)
-            if piece_start >= MAX_PARSED_CHARS:
-                truncated_at = MAX_PARSED_CHARS if truncated_at is None else truncated_at
+            if piece_start >= max_model_chars:
+                truncated_at = max_model_chars if truncated_at is None else truncated_at
                 model = None
             elif model and _LONG_RUN.search(text, piece_start, piece_end):
                 model = None
