@@ -13,7 +13,7 @@ Peak memory is the largest sum of RSS over the process tree, sampled every 20 ms
 The figure of merit is the speed ratio newsprism / trafilatura per repeat (target ≥ 0.5),
 reported as the median over repeats.
 
-    .venv/bin/python benchmarks/throughput.py [--repeats 3] [--jobs 1 2] [--in-process]
+    .venv/bin/python benchmarks/throughput.py [--repeats 3] [--jobs 1 2] [--in-process] [--stages A,B]
 """
 
 from __future__ import annotations
@@ -86,12 +86,12 @@ def measure(command: list[str]) -> dict:
     return {"seconds": round(seconds, 3), "peak_rss_mb": round(peak / 2**20, 1)}
 
 
-def newsprism_command(pages: Path, out: Path, jobs: int, in_process: bool) -> list[str]:
+def newsprism_command(pages: Path, out: Path, jobs: int, in_process: bool, stages: str | None = None) -> list[str]:
     if in_process:
         return [sys.executable, "-c", IN_PROCESS_CODE, str(pages), str(jobs)]
     return [
         sys.executable, "-m", "newsprism", "analyze", str(pages), "-o", str(out),
-        "--jobs", str(jobs), "--no-report", "--quiet",
+        "--jobs", str(jobs), "--no-report", "--quiet", *(["--stages", stages] if stages else []),
     ]
 
 
@@ -104,6 +104,7 @@ def main() -> int:
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--in-process", action="store_true", help="iter_inputs + run_batch instead of the CLI")
+    parser.add_argument("--stages", default=None, help="run only these stages (e.g. extract,language,metadata)")
     args = parser.parse_args()
 
     runs: dict[str, list[dict]] = {"trafilatura": [], **{f"newsprism --jobs {j}": [] for j in args.jobs}}
@@ -115,7 +116,7 @@ def main() -> int:
             runs["trafilatura"].append(measure([sys.executable, "-c", TRAFILATURA_CODE, str(pages)]))
             for jobs in args.jobs:
                 out = Path(tmp) / f"out-{repeat}-{jobs}"
-                result = measure(newsprism_command(pages, out, jobs, args.in_process))
+                result = measure(newsprism_command(pages, out, jobs, args.in_process, args.stages))
                 if not args.in_process:
                     result["documents"] = count_lines(out / "documents.jsonl")
                     result["failures"] = count_lines(out / "failures.jsonl")
@@ -124,7 +125,8 @@ def main() -> int:
                 runs[f"newsprism --jobs {jobs}"].append(result)
             print(f"repeat {repeat + 1}: " + ", ".join(f"{k} {v[-1]['seconds']} s" for k, v in runs.items()), flush=True)
 
-    summary = {"pages": count, "repeats": args.repeats, "mode": "in-process" if args.in_process else "cli", "systems": {}}
+    summary = {"pages": count, "repeats": args.repeats, "mode": "in-process" if args.in_process else "cli",
+               "stages": args.stages or "all", "systems": {}}
     for name, measured in runs.items():
         seconds = statistics.median(r["seconds"] for r in measured)
         entry = {
