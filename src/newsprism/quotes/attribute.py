@@ -9,6 +9,13 @@ the Kremlin spokesman, said") or just after it ("said Le Drian", "a ajouté le m
 "заявил, что").  Roles are read off the words around the name: a title before it ("Kremlin
 spokesman Dmitry Peskov"), an apposition after it (", the Kremlin spokesman,") or a role phrase
 the name is in apposition to ("France's Chief of Defense Staff, General François Lecointre").
+
+Attribution is wider than speech: beliefs, findings and stances ("thinks that", "polls show",
+"is skeptical of"), and speech acts whose content is an object, an infinitive or a topic
+("called him a liar", "urged voters to stay home", "called for a boycott", "accused Moscow of
+lying").  Those need both a subject holding them and a complement, and are never read off a bare
+noun phrase: "saw a picture", "showed up", "spoke at a rally" and "it is clear that" attribute
+nothing.  Nouns of statement count only as the object of a light verb ("made the case that …").
 """
 
 from __future__ import annotations
@@ -22,11 +29,22 @@ from ..model import EntityType
 from .lexicon import QUOTE_MARKS, Lexicon, lexicon
 from .tokens import Mention, Token, TokenView
 
-SUBJECT_DEPS = frozenset({"nsubj", "expl:subj", "nsubj:outer"})
+SUBJECT_DEPS = frozenset({"nsubj", "expl:subj", "nsubj:outer", "nsubjpass", "nsubj:pass"})
 COMPLEMENT_DEPS = frozenset({"ccomp"})
 # A verb without a subject of its own takes the subject of the verb it depends on this way:
 # "..., adding that", "said X but noted that", "telling Parliament:".
-CHAIN_DEPS = frozenset({"advcl", "conj", "xcomp", "dep", "acl", "parataxis"})
+CHAIN_DEPS = frozenset({"advcl", "conj", "xcomp", "dep", "acl", "parataxis", "acomp"})
+_PREDICATE_DEPS = frozenset({"acomp", "ROOT", "root", "ccomp", "conj", "xcomp", "advcl"})
+# What a stance verb's content is made of (English and Universal Dependencies labels), and what may
+# stand between the verb and it ("pointed out that", "said Tuesday").
+OBJECT_DEPS = frozenset({
+    "dobj", "obj", "dative", "iobj", "oprd", "xcomp", "ccomp", "prep", "obl", "obl:arg", "attr", "acomp", "pcomp",
+})
+_PARTICLE_DEPS = frozenset({"prt", "compound:prt"})
+_PREPOSITION_DEPS = frozenset({"prep", "obl", "obl:arg"})
+_INFINITIVE_MARKS = frozenset("to de d' d’ à a".split())
+_BEFORE_OBJECT_DEPS = frozenset({"prt", "compound:prt", "npadvmod", "obl:tmod", "advmod", "expl:pv", "expl"})
+_CLAUSE_MARKS = frozenset("if whether for si".split())
 RELATIVE_PRONOUNS = frozenset("who which that qui que lequel laquelle quien quienes cual который которая которые".split())
 _CLAUSE_PUNCT = frozenset(".;:!?…")
 _POSSESSIVE = frozenset({"’s", "'s", "’", "'"})
@@ -65,6 +83,19 @@ def is_cue(token: Token, infinitive: bool = False) -> bool:
             return False
         return token.lemma in lex.verbs or bool(pattern and pattern.match(token.lower))
     return bool(pattern and pattern.match(token.lower))
+
+
+def is_stance(token: Token) -> bool:
+    """A verb of belief, finding or stance ("thinks", "polls show", "criticized", "urged"): an
+    attribution only with a subject and a complement, and never introducing a quote by itself."""
+    lex = lex_of(token)
+    if token.pos == "ADJ" or token.passive and token.pos == "VERB":
+        # "is skeptical of", "were worried that", "est convaincu que": the copula's subject holds it
+        return (token.lemma in lex.attitudes or token.lower in lex.attitudes) and token.dep in _PREDICATE_DEPS
+    if token.pos != "VERB" or token.infinitive:
+        return False
+    return token.lemma in lex.thoughts or token.lemma in lex.acts or token.lemma in lex.topic_verbs \
+        or token.lemma in lex.construals or token.lemma in lex.intentions
 
 
 def _is_word(token: Token) -> bool:
@@ -118,6 +149,12 @@ def speaker_of(
     """
     tokens = view.tokens
     subject = parsed_subject(view, index)
+    if subject is not None and tokens[subject].start < floor:
+        # "LA CROSSE, Wisc. — Gov. Mike Pence on Thursday blamed": the parse made the dateline the
+        # subject and the name its apposition
+        subject = next(
+            (c for c in view.children(subject) if tokens[c].dep == "appos" and tokens[c].start >= floor), None
+        )
     if subject is not None and floor <= tokens[subject].start < ceiling and not quoted(tokens[subject].start):
         speaker = speaker_from_token(view, subject, floor, min(ceiling, tokens[index].start)
                                      if subject < index else ceiling)
@@ -154,14 +191,22 @@ def parsed_subject(view: TokenView, index: int) -> int | None:
         token = tokens[current]
         if not token.pos:
             return None
-        for child in view.children(current):
-            if tokens[child].dep in SUBJECT_DEPS:
-                if tokens[child].lower in RELATIVE_PRONOUNS and token.dep in ("relcl", "acl:relcl", "acl"):
-                    return token.head if token.head != current else None
-                return child
+        subjects = [c for c in view.children(current) if tokens[c].dep in SUBJECT_DEPS]
+        if subjects:
+            # the nearest before the verb: "Washington (AFP) – Hillary Clinton has taken …" gives two
+            child = max((c for c in subjects if c < current), default=subjects[0])
+            if tokens[child].lower in RELATIVE_PRONOUNS and token.dep in ("relcl", "acl:relcl", "acl"):
+                return token.head if token.head != current else None
+            return child
         if token.dep not in CHAIN_DEPS or token.head == current:
             return None
-        if token.dep == "acl" and tokens[token.head].pos not in ("PROPN",):
+        head = tokens[token.head]
+        if token.dep == "acl" and head.pos == "NOUN" and head.dep in ("dobj", "obj") and (
+            head.lemma in lex_of(head).statements or head.lemma in lex_of(head).documents
+        ) and tokens[head.head].pos == "VERB":
+            current = head.head  # "Trump issued a statement saying …": the one who issued it
+            continue
+        if token.dep == "acl" and head.pos not in ("PROPN",):
             return None
         current = token.head
     return None
@@ -437,9 +482,12 @@ def _name_ending_at(view: TokenView, k: int, floor: int) -> Speaker | None:
     mention = view.mention_at(token.start, token.end)
     if mention is not None and mention.start >= floor and mention.end <= token.end:
         return _named(view, mention.start, mention.end, floor, token.end + 400, mention)
-    if _capitalised(token) and _is_word(token) and not _role_word(token, lex_of(token)):
+    if _capitalised(token) and _is_word(token) and not _role_word(token, lex_of(token)) and (
+        not token.pos or token.pos in ("PROPN", "NOUN")
+    ):
         start, end = _name_run(view, k)
-        if end <= token.end:
+        first = view.first_at_or_after(start)
+        if end <= token.end and not (first > 0 and tokens[first - 1].pos == "ADP"):  # "on Thursday" is no subject
             return _named(view, max(start, floor), end, floor, end + 400, None)
     return None
 
@@ -523,8 +571,12 @@ def np_after(view: TokenView, index: int, floor: int, ceiling: int) -> Speaker |
 
 # ------------------------------------------------------------------------------------- complements
 
-def complement_of(view: TokenView, index: int, floor: int, ceiling: int) -> tuple[int, int] | None:
-    """The reported content of the verb at ``index`` within its sentence ``[floor, ceiling)``."""
+def complement_of(
+    view: TokenView, index: int, floor: int, ceiling: int, before: bool = True
+) -> tuple[int, int] | None:
+    """The reported content of the verb at ``index`` within its sentence ``[floor, ceiling)``;
+    ``before`` allows a content before the verb ("The talks will go on, he said", but not
+    "…, Harman called it “the least bad option”", where the parse is wrong)."""
     tokens = view.tokens
     token = tokens[index]
     lex = lex_of(token)
@@ -532,7 +584,7 @@ def complement_of(view: TokenView, index: int, floor: int, ceiling: int) -> tupl
     if token.pos:  # a complement after the verb first: "…; however, they said it was “unclear …”"
         complements = [
             c for c in view.children(index)
-            if tokens[c].dep in COMPLEMENT_DEPS
+            if (before or c > index) and tokens[c].dep in COMPLEMENT_DEPS
             # "said having Trump at the top … puts": a clause the parser read as a verb's complement;
             # "told him to leave" (an infinitive) reports no statement
             or (tokens[c].dep == "xcomp" and c > index and tokens[c].pos == "VERB" and not tokens[c].infinitive
@@ -574,32 +626,163 @@ def complement_of(view: TokenView, index: int, floor: int, ceiling: int) -> tupl
     return trim_content(view, start, end, lex)
 
 
+def object_content(view: TokenView, index: int, floor: int, ceiling: int) -> tuple[int, int] | None:
+    """The content of a stance verb without a clause: its object, infinitive or prepositional
+    complement and what follows them ("called <him a liar>", "urged <voters to stay home>",
+    "called <for a boycott>", "accused <Moscow of lying>"), up to the first clause, comma or
+    conjunction that is not part of them."""
+    tokens = view.tokens
+    token = tokens[index]
+    lex = lex_of(token)
+    start = end = None
+    children = view.children(index)
+    if any(tokens[c].dep in _PARTICLE_DEPS and tokens[c].lower != "out" for c in children):
+        return None  # "showed up", "called back": another verb than the one listed ("pointed out" is kept)
+    if token.lemma in lex.construals and not any(
+        _preposition(view, g) in lex.construal_markers for c in children if c > index for g in [c, *view.children(c)]
+    ):
+        return None  # "saw a picture", but "sees immigrants as a burden"
+    topic_only = token.lemma in lex.topic_verbs
+    if token.lemma in lex.intentions and not any(tokens[c].dep == "xcomp" and c > index for c in children):
+        return None  # "sought to convince", not "sought the nomination"
+    for child in sorted(c for c in children if c > index):
+        current = tokens[child]
+        if current.pos == "SPACE" or (start is None and current.dep in _BEFORE_OBJECT_DEPS):
+            continue
+        if not (current.dep in OBJECT_DEPS or (current.dep in ("advcl", "csubj") and _opened_clause(view, child))):
+            break
+        if current.dep in _PREPOSITION_DEPS and start is None and (
+            _preposition(view, child) not in (lex.topics if topic_only else lex.topic_prepositions) or is_cue(token)
+        ):
+            break  # "called for a boycott", not "wrote on Reddit" nor "spoke at a rally"
+        if topic_only and current.dep not in _PREPOSITION_DEPS:
+            break  # "talked about the plan", not "talked a lot"
+        members = view.subtree(child)
+        if start is None:
+            start = tokens[members[0]].start
+        end = max(end or 0, tokens[members[-1]].end)
+    if start is None:
+        return None
+    start, end = max(start, floor), min(end, ceiling)
+    for k in view.between(start, end):
+        if tokens[k].text in {":", ";"}:
+            end = tokens[k].start
+            break
+    return trim_content(view, start, end, lex, min_words=1)
+
+
+def is_statement_noun(token: Token) -> bool:
+    """"claim", "call", "promesse": a noun of statement or stance (``Lexicon.statements``)."""
+    return token.pos == "NOUN" and token.lemma in lex_of(token).statements
+
+
+def noun_content(view: TokenView, index: int, floor: int, ceiling: int) -> tuple[int, int] | None:
+    """What a statement noun states: its that-clause or infinitive ("the claim <that …>", "his
+    promise <to build a wall>") or its topic ("her call <for a ban>", "criticism <of the deal>")."""
+    tokens = view.tokens
+    lex = lex_of(tokens[index])
+    start = end = None
+    for child in sorted(c for c in view.children(index) if c > index):
+        current = tokens[child]
+        if current.dep in _PREPOSITION_DEPS or current.dep == "nmod":
+            if start is not None or _preposition(view, child) not in lex.topic_prepositions:
+                break
+        elif current.dep in ("acl", "ccomp", "xcomp"):
+            if start is not None or not _marked_clause(view, child, lex):
+                break
+        elif current.dep == "punct":
+            break
+        else:
+            continue
+        members = view.subtree(child)
+        start, end = tokens[members[0]].start, tokens[members[-1]].end
+    if start is None:
+        return None
+    return trim_content(view, max(start, floor), min(end, ceiling), lex, min_words=1)
+
+
+def _marked_clause(view: TokenView, index: int, lex: Lexicon) -> bool:
+    """A clause opened by a complementizer or an infinitive marker ("that …", "to …", "que …", "de …"),
+    not a participle ("the statement issued Tuesday")."""
+    return any(
+        view.tokens[c].dep in ("mark", "aux") and (view.tokens[c].lower in lex.complementizers
+                                                   or view.tokens[c].lower in _INFINITIVE_MARKS)
+        for c in view.children(index) if c < index
+    )
+
+
+def noun_speaker(view: TokenView, index: int, floor: int) -> Speaker | None:
+    """Who holds a statement noun: the subject of the light verb it is the object of ("Trump made
+    the case that …", "X issued a statement that …").  A possessor alone ("Trump's claim that …")
+    makes no attribution: such phrases are mostly what another attribution is about ("the panel
+    could declare Beijing's claim invalid")."""
+    tokens = view.tokens
+    token = tokens[index]
+    head = tokens[token.head]
+    if token.dep not in ("dobj", "obj") or head.pos != "VERB" or head.passive or head.lemma not in lex_of(token).light_verbs:
+        return None
+    subject = parsed_subject(view, head.i)
+    if subject is None or not floor <= tokens[subject].start < head.start:
+        return None
+    return speaker_from_token(view, subject, floor, head.start)
+
+
+def _preposition(view: TokenView, index: int) -> str:
+    """The preposition of a prepositional phrase: the token itself (English "prep") or its case
+    marker (Universal Dependencies "obl": "sur" in "a insisté sur la nécessité")."""
+    token = view.tokens[index]
+    if token.dep == "prep":
+        return token.lower
+    return next((view.tokens[c].lower for c in view.children(index) if view.tokens[c].dep == "case"), "")
+
+
+def _opened_clause(view: TokenView, index: int) -> bool:
+    """"asked workers <if they planned to attend>", "called <for her to quit>", "made clear <that …>":
+    a clause opened by if, whether, for or a complementizer."""
+    lex = lex_of(view.tokens[index])
+    marks = [view.tokens[c].lower for c in view.children(index) if view.tokens[c].dep == "mark"]
+    return any(mark in _CLAUSE_MARKS or mark in lex.complementizers for mark in marks)
+
+
 def parenthetical(
     view: TokenView, index: int, speaker: tuple[int, int] | None, floor: int, ceiling: int
 ) -> tuple[int, int] | None:
     """The content of a verb set off by commas with its speaker: the whole sentence around
-    "…, he said, …" / "…, Mr. Abboud said, …", or what precedes a final "…, said Marcia Smith." """
+    "…, he said, …" / "…, Mr. Abboud said, …", or what precedes a final "…, said Marcia Smith." /
+    "…, former President Bill Clinton said this week at an event in Wyoming." """
     tokens = view.tokens
+    lex = lex_of(tokens[index])
     start = min(speaker[0] if speaker else tokens[index].start, tokens[index].start)
     end = max(speaker[1] if speaker else tokens[index].end, tokens[index].end)
     before = view.first_at_or_after(start) - 1
+    while before >= 0 and start - tokens[before].start < 80 and tokens[before].pos in _TITLE_POS:
+        before -= 1  # the title before the name: "former President"
     after = view.first_at_or_after(end)
+    circumstances = {
+        k for c in view.children(index) if c > index and tokens[c].dep in _CIRCUMSTANCE_DEPS
+        for k in view.subtree(c, 40)
+    }
     while after < len(tokens) and tokens[after].end <= ceiling and (
-        tokens[after].pos == "SPACE" or tokens[after].lower in lex_of(tokens[index]).adverbs
+        tokens[after].pos == "SPACE" or tokens[after].lower in lex.adverbs
         or tokens[after].dep in ("npadvmod", "obl:tmod")  # "said Thursday", "a déclaré jeudi"
+        or after in circumstances  # "said this week at an event in Wyoming"
     ):
         after += 1
     if before < 0 or tokens[before].text != "," or tokens[before].start <= floor:
         return None
-    lex = lex_of(tokens[index])
-    if after >= len(tokens) or tokens[after].start >= ceiling or tokens[after].text in {".", "!", "?", "…"}:
+    if after >= len(tokens) or tokens[after].start >= ceiling or tokens[after].text in _FINAL_PUNCT:
         return trim_content(view, floor, tokens[before].start, lex)  # "…, said Marcia Smith."
     if tokens[after].text != ",":
         return None
     return trim_content(view, floor, ceiling, lex)
 
 
-def trim_content(view: TokenView, start: int, end: int, lex: Lexicon) -> tuple[int, int] | None:
+_TITLE_POS = frozenset({"PROPN", "ADJ", "DET"})
+_CIRCUMSTANCE_DEPS = frozenset({"prep", "obl", "obl:mod", "obl:tmod", "npadvmod", "advmod"})
+_FINAL_PUNCT = frozenset({".", "!", "?", "…", "—", "–", ";"})
+
+
+def trim_content(view: TokenView, start: int, end: int, lex: Lexicon, min_words: int = 2) -> tuple[int, int] | None:
     """Content offsets without a leading complementizer nor edge punctuation; None when too short."""
     tokens = view.tokens
     members = [k for k in view.between(start, end) if tokens[k].pos != "SPACE"]
@@ -611,7 +794,7 @@ def trim_content(view: TokenView, start: int, end: int, lex: Lexicon) -> tuple[i
     while members and tokens[members[-1]].text in {",", ";", ":", "-", "—", "–", "."}:
         members = members[:-1]
     words = sum(1 for k in members if _is_word(tokens[k]))
-    if words < 2:
+    if words < min_words:
         return None
     return tokens[members[0]].start, tokens[members[-1]].end
 
@@ -627,6 +810,7 @@ class SourcePhrase:
     cue_start: int
     cue_end: int
     speaker: Speaker | None
+    document: bool = False  # "In a new poll, …": a source only where no verb reports anything
 
 
 def according_phrases(view: TokenView, start: int, end: int, lex: Lexicon) -> list[SourcePhrase]:
@@ -636,7 +820,8 @@ def according_phrases(view: TokenView, start: int, end: int, lex: Lexicon) -> li
         return found
     text = view.text
     segment = text[start:end].lower()
-    for phrase in lex.according:
+    for phrase in lex.according + lex.within:
+        document = phrase in lex.within
         position = 0
         while True:
             at = segment.find(phrase, position)
@@ -653,11 +838,11 @@ def according_phrases(view: TokenView, start: int, end: int, lex: Lexicon) -> li
                 ",", ".", ";", ":", "!", "?", "(", "—", "–"
             }:
                 last += 1
-            if last == first:
-                continue
+            if last == first or (document and not any(tokens[k].lower in lex.documents for k in range(first, last))):
+                continue  # "in Iowa" is no source, "in a CNN/ORC poll" is
             phrase_end = tokens[last - 1].end
             speaker = _source_speaker(view, first, last, lex)
-            found.append(SourcePhrase(cue_start, phrase_end, cue_start, cue_end, speaker))
+            found.append(SourcePhrase(cue_start, phrase_end, cue_start, cue_end, speaker, document))
     return found
 
 

@@ -4,18 +4,26 @@ Order of work:
 
 1. Quote marks are paired into spans (``spans``); sentences are cut around them.
 2. Every reporting verb outside those spans, and every "according to X" phrase, yields its
-   content (the verb's clausal complement, or the rest of the sentence).  A content that is all
-   one quoted span makes that span a direct quote of this verb; one that holds quoted fragments
-   is a mixed quote; one without quote marks is an indirect quote.
+   content (the verb's clausal complement, or the rest of the sentence).  So do verbs and
+   adjectives of belief and stance with a subject ("thinks that", "polls show", "called him a
+   liar", "urged voters to", "is skeptical of": the clause, object, infinitive or topic), nouns
+   of statement after a light verb ("made the case that"), and a poll or report opening a
+   sentence ("In a new CNN poll, …").  A content that is all one quoted span makes that span a
+   direct quote of this verb; one that holds quoted fragments is a mixed quote; one without quote
+   marks is an indirect quote.
 3. Quoted spans not yet attributed look around themselves: a verb right after the closing mark
-   ("…,” said Le Drian), a verb before the opening mark in the same sentence ("Lavrov said: “…”"),
+   ("…,” said Le Drian, "…,” he surmised: any verb there with its subject and no object), a verb
+   before the opening mark in the same sentence ("Lavrov said: “…”"),
    the previous quote when only a colon separates them, the previous sentence's quote when the
    quote is a sentence of its own.  Short quoted phrases ("caliphate", «terroristes») count only
    when a verb is right beside them; otherwise they are scare quotes, names or titles.
 4. Paragraphs introduced by a line ending with a reporting verb and a colon ("Ayrault added:")
    are block quotes, as long as they read as speech; dialogue lines opening with a dash are
    split at their incise ("— …, — заявил Песков").
-5. Speakers are linked to the document's entities; a pronoun or a bare role ("he", "le ministre")
+5. A content whose cue lies in another quote's content is dropped: "He said he believes that …"
+   is one quote (what the speaker believes is part of what he said), and reporting verbs inside
+   quote marks belong to the quoted speaker.
+6. Speakers are linked to the document's entities; a pronoun or a bare role ("he", "le ministre")
    takes the previous speaker when nobody else was named in between.
 """
 
@@ -29,15 +37,16 @@ from ..kb.normalize import alias_key
 from ..model import Document, EntityType, Quote, QuoteKind
 from ..nlp import parse
 from .attribute import (
-    Attribution, Speaker, according_phrases, complement_of, cue_span, has_own_subject, is_cue, lex_of,
-    parenthetical, speaker_of, trim_content,
+    OBJECT_DEPS, SUBJECT_DEPS, Attribution, Speaker, according_phrases, complement_of, cue_span, has_own_subject,
+    is_cue, is_stance, is_statement_noun, lex_of, noun_content, noun_speaker, object_content, parenthetical,
+    speaker_of, trim_content,
 )
 from .lexicon import QUOTE_MARKS, SINGLE, lexicon
 from .spans import (
     MAX_SENTENCE_REACH, MarkedQuote, Sentences, block_extent, closing_mark_start, dialogue_paragraph, find_marked_quotes,
     paragraph_spans, reads_as_speech,
 )
-from .tokens import Mention, TokenView, build_view
+from .tokens import Mention, Token, TokenView, build_view
 
 # Hostile input: past these counts the rest of the body is left alone (with a warning).
 MAX_MARKED = 2_000
@@ -131,12 +140,25 @@ class _Finder:
     # ------------------------------------------------------------------------------------- run
 
     def run(self) -> list[Quote]:
-        cues = [t.i for t in self.view.tokens if t.pos != "SPACE" and is_cue(t) and self.inside_marked(t.start) is None]
-        if len(cues) > MAX_CUES:
-            self.document.warn(f"{len(cues)} reporting verbs: only the first {MAX_CUES} were read")
+        cues, stances, nouns = [], [], []
+        for token in self.view.tokens:
+            if token.pos == "SPACE" or self.inside_marked(token.start) is not None:
+                continue  # a verb inside a quote belongs to the quoted speaker
+            if is_cue(token):
+                cues.append(token.i)
+            elif is_stance(token) or self._made_clear(token):
+                stances.append(token.i)
+            elif is_statement_noun(token):
+                nouns.append(token.i)
+        if len(cues) + len(stances) + len(nouns) > MAX_CUES:
+            self.document.warn(f"{len(cues) + len(stances) + len(nouns)} reporting words: only {MAX_CUES} were read")
             cues = cues[:MAX_CUES]
-        for index in cues:
+            stances = stances[: max(0, MAX_CUES - len(cues))]
+            nouns = nouns[: max(0, MAX_CUES - len(cues) - len(stances))]
+        for index in sorted(cues + stances):
             self._verb_content(index)
+        for index in nouns:
+            self._noun_content(index)
         self._according()
         self._name_colon()
         self._direct()
@@ -171,9 +193,26 @@ class _Finder:
         tokens = self.view.tokens
         token = tokens[index]
         floor, ceiling = self.sentences.sentence(token.start)
-        span = complement_of(self.view, index, floor, ceiling)
+        speech = is_cue(token)
         attribution = self._attribution(index, floor, ceiling)
         speaker = attribution.speaker
+        made_clear = self._made_clear(token)
+        if made_clear:  # "He made it clear that …": the one who makes it clear
+            attribution = self._attribution(token.head, floor, ceiling)
+            attribution.cue_end = token.end
+            speaker = attribution.speaker
+        if not speech and speaker is None:
+            return  # "seen as", "a plan to": a stance without anybody holding it
+        lex = lex_of(token)
+        # no clause: "spoke … it sounded", "tried … it was"
+        objective = token.lemma in lex.topic_verbs or token.lemma in lex.construals or token.lemma in lex.intentions
+        span = None if objective else complement_of(self.view, index, floor, ceiling, before=speech)
+        if span is None and made_clear:  # the clause may hang on the verb: "dejó claro que …"
+            span = complement_of(self.view, token.head, floor, ceiling, before=False)
+        if span is None and (token.lemma in lex.acts or objective or token.pos == "ADJ" or token.passive):
+            span = object_content(self.view, index, floor, ceiling)
+            if span is not None and speaker is None:
+                return  # "a change that his differences would explain": an object needs somebody holding it
         if span is None:
             span = parenthetical(self.view, index, (speaker.start, speaker.end) if speaker else None, floor, ceiling)
             if span is None:
@@ -204,6 +243,24 @@ class _Finder:
         if self.found and self.found[-1].attribution is attribution:
             self._outer_content = (self.found[-1], attribution)
 
+    def _made_clear(self, token: Token) -> bool:
+        """"made it clear", "dejó claro": an adjective that a light verb turns into a statement."""
+        head = self.view.tokens[token.head]
+        return token.pos in ("ADJ", "ADV") and token.lemma in lex_of(token).light_adjectives and head.i != token.i \
+            and head.pos == "VERB" and head.lemma in lex_of(head).light_verbs
+
+    def _noun_content(self, index: int) -> None:
+        """"X made the case that …", "X issued a statement that …", "X renewed her call for …"."""
+        token = self.view.tokens[index]
+        floor, ceiling = self.sentences.sentence(token.start)
+        quoted = self.inside_marked
+        speaker = noun_speaker(self.view, index, floor)
+        if speaker is None or quoted(speaker.start) is not None:
+            return
+        span = noun_content(self.view, index, floor, ceiling)
+        if span is not None:
+            self._content_found(span, Attribution(token.start, token.end, speaker), "noun")
+
     def _according(self) -> None:
         for p_start, p_end in self.paragraphs:
             lex = self.lex_at(p_start)
@@ -216,6 +273,8 @@ class _Finder:
                     # precedes, "…, according to X, …" the whole sentence (as "…, he said, …")
                     head = self.text[s_start : phrase.start].rstrip()
                     followed = self.text[phrase.end : phrase.end + 1] == ","
+                    if phrase.document and not (followed and not head):
+                        continue  # "In a new poll, …" opens a sentence; "ahead in the polls" sources nothing
                     if followed and _word_count(head) <= 2:
                         side = (phrase.end, s_end)
                     elif followed and head[-1:] in (",", "(", "—", "–"):
@@ -224,7 +283,9 @@ class _Finder:
                         side = (s_start, phrase.start)
                     side = (max(side[0], phrase.start - MAX_SENTENCE_REACH), min(side[1], phrase.end + MAX_SENTENCE_REACH))
                     span = trim_content(self.view, side[0], side[1], lex)
-                    if span is None:
+                    if span is None or phrase.document and any(
+                        is_cue(self.view.tokens[k]) or is_stance(self.view.tokens[k]) for k in self.view.between(*span)
+                    ):
                         continue
                     attribution = Attribution(phrase.cue_start, phrase.cue_end, phrase.speaker)
                     self._content_found(span, attribution, "according")
@@ -244,15 +305,20 @@ class _Finder:
                 if m.type in (EntityType.PERSON, EntityType.ORGANISATION, EntityType.ARMED_GROUP)
                 and _word_count(self.text[m.end : colon]) <= 3 and m.end <= colon
             ]
-            if not names or re.match(r"\s*(?:https?:|www\.|@)", self.text[colon + 1 : colon + 12]):
+            if names:
+                speaker = Speaker(names[0].start, names[0].end, mention=names[0])
+            else:  # "Poll: Trump ties Clinton", "Officials: …": a source without a name
+                lex = self.lex_at(p_start)
+                last_word = (_WORDS.findall(head) or [""])[-1].lower()
+                if _word_count(head) > 3 or not (last_word in lex.documents or lex.is_role(last_word)):
+                    continue
+                speaker = Speaker(p_start, colon)
+            if re.match(r"\s*(?:https?:|www\.|@)", self.text[colon + 1 : colon + 12]):
                 continue
             end = p_end if _word_count(self.text[colon:p_end]) <= 30 else self.sentences.end_after(colon + 1)
             span = trim_content(self.view, colon + 1, end, self.lex)
-            if span is None:
-                continue
-            mention = names[0]
-            speaker = Speaker(mention.start, mention.end, mention=mention)
-            self._content_found(span, Attribution(colon, colon + 1, speaker), "name-colon")
+            if span is not None:
+                self._content_found(span, Attribution(colon, colon + 1, speaker), "name-colon")
 
     # ---------------------------------------------------------------------------- direct quotes
 
@@ -338,6 +404,7 @@ class _Finder:
             ceiling = self._marked_starts[k]
         tokens = self.view.tokens
         words_before_cue = 0
+        apposition = False  # "…,” Jeb Bush, the former Florida governor and a candidate, told CNN."
         for index in self.view.between(close_end, ceiling):
             token = tokens[index]
             if token.pos == "SPACE" or (not token.text[:1].isalnum() and words_before_cue == 0):
@@ -348,11 +415,31 @@ class _Finder:
             if token.text[:1].isalnum():
                 words_before_cue += 1
                 lex = lex_of(token)
-                if token.pos in ("VERB",) and token.lower not in lex.auxiliaries or words_before_cue > 8:
+                if token.pos == "VERB" and not apposition and self._utterance(index, close_end):
+                    return self._attribution(index, close_end, ceiling)
+                if words_before_cue > (24 if apposition else 8) or (
+                    token.pos == "VERB" and token.lower not in lex.auxiliaries and not apposition
+                ):
                     return None
-            elif token.text not in {",", "’s", "'s", "-"} and not re.fullmatch(r"-(?:t-?)?\w*", token.text):
+            elif token.text == ",":
+                apposition = not apposition and words_before_cue > 0
+            elif token.text not in {"’s", "'s", "-"} and not re.fullmatch(r"-(?:t-?)?\w*", token.text):
                 return None  # (French inversion clitics "-t", "-il" may sit before the verb)
         return None
+
+    def _utterance(self, index: int, close_end: int) -> bool:
+        """"…,” he surmised." / "…,” Mr. Trump joked at a rally.": right after a quote, a verb with
+        its subject between the two and no object of its own says the quote, whatever the verb."""
+        tokens = self.view.tokens
+        token = tokens[index]
+        if token.infinitive or token.passive:
+            return False
+        children = self.view.children(index)
+        if not any(tokens[c].dep in SUBJECT_DEPS and close_end <= tokens[c].start < token.start for c in children):
+            return False
+        return not any(
+            tokens[c].dep in OBJECT_DEPS and tokens[c].dep not in ("prep", "obl") for c in children if c > index
+        )
 
     def _head_region(self, quote: MarkedQuote) -> tuple[int, int]:
         start = self.sentences.start_before(quote.open)
@@ -427,6 +514,8 @@ class _Finder:
                 if is_cue(tokens[i]) and self.inside_marked(tokens[i].start) is None:
                     cue = i
                     break
+                if tokens[i].pos in ("VERB", "AUX") and not tokens[i].dep.startswith("aux"):
+                    break  # "Devine said areas where Sanders wants changes include:" introduces a list
             if cue is None:
                 continue
             extent = block_extent(self.text, self.paragraphs, index + 1, lexicon(tokens[cue].language))
@@ -458,6 +547,9 @@ class _Finder:
                 continue
             p_end = self.sentences.paragraph(after)[1]
             end = p_end if reads_as_speech(self.text[sentence_end:p_end], lex_of(token)) else sentence_end
+            later = bisect.bisect_left(self._marked_starts, sentence_end)
+            if later < len(self._marked_starts):
+                end = max(sentence_end, min(end, self._marked_starts[later]))  # a later quote has its own attribution
             span = trim_content(self.view, after, end, lex_of(token))
             if span is None:
                 continue
@@ -513,14 +605,21 @@ class _Finder:
 
     def _deduplicate(self) -> list[Found]:
         """One quote per span (a verb's attribution wins over "according to"); none inside a direct
-        quote's content, where reporting verbs belong to the quoted speaker."""
+        quote's content, where reporting verbs belong to the quoted speaker; none whose cue lies in
+        another quote's content ("He said he believes that …" is one quote of his, not two)."""
         direct = [(f.start, f.end) for f in self.found if f.kind == QuoteKind.DIRECT]
         inside_direct = _Intervals((start, end) for start, end in direct)
         direct_spans = set(direct)
+        contents = _Intervals(
+            (f.start, f.end) for f in self.found
+            if f.attribution is not None and not f.start <= f.attribution.cue_start < f.end
+        )
         seen: dict[tuple[int, int], Found] = {}
         for entry in self.found:
             key = (entry.start, entry.end)
             if entry.kind != QuoteKind.DIRECT and key not in direct_spans and inside_direct.holds(entry.start, entry.end):
+                continue
+            if entry.attribution is not None and contents.contains(entry.attribution.cue_start):
                 continue
             current = seen.get(key)
             if current is None or (current.attribution is None or current.attribution.speaker is None) and (

@@ -1,12 +1,14 @@
 """Per-language word lists for finding quotes (plain data, keyed by ISO 639-1 code).
 
-``verbs`` are lemmas of reporting verbs as the spaCy lemmatiser gives them; ``stems`` match the
+``verbs`` are lemmas of verbs of saying as the spaCy lemmatiser gives them; ``stems`` match the
 surface forms of the same verbs where no lemma is available (Russian, languages without a model,
 or a lemmatiser slip), as lower-case prefixes of a word.  ``according`` phrases introduce a
 source ("according to X", "selon X").  ``roles`` are nouns that make a phrase a role ("Kremlin
 spokesman", "ministre des Affaires étrangères"); ``media`` nouns name an outlet anaphorically
 ("the daily", "le quotidien").  ``first_person`` words mark a paragraph as somebody's speech, which
-is how a block quote without quote marks is told from the narrative that follows it.
+is how a block quote without quote marks is told from the narrative that follows it.  The fields
+after ``inflected_roles`` widen attribution beyond speech (beliefs, stances, speech acts with an
+object); where no parse is available (Russian) the belief and stance verbs sit among the stems.
 Languages without an entry use the English lists for the language-independent parts (quote
 marks, brackets, colons) and find nothing verb-based.
 """
@@ -40,6 +42,37 @@ class Lexicon:
     inversion: str = ""  # regex of a clitic subject after the verb: "-t-il", "-elle"
     saying: frozenset[str] = field(default_factory=frozenset)  # the plainest verbs of saying
     inflected_roles: bool = False  # role nouns change their ending (Russian cases): match by prefix
+    # Attributions that are not speech: verbs of belief, perception and finding whose content is a
+    # clause ("thinks that", "polls show that"), and verbs of stance and speech acts whose object,
+    # infinitive or prepositional complement is the content ("called him a liar", "urged voters to",
+    # "criticized the plan", "called for a boycott").  Both need a subject and a complement.
+    thoughts: frozenset[str] = field(default_factory=frozenset)
+    acts: frozenset[str] = field(default_factory=frozenset)
+    # Adjectives of attitude after a copula ("is skeptical of", "were worried that", "est convaincu que").
+    attitudes: frozenset[str] = field(default_factory=frozenset)
+    # Verbs an infinitive can hang on without reporting anything themselves: the infinitive is then
+    # the cue ("went on to say", "seemed to acknowledge", "a continué à dénoncer", "volvió a decir").
+    catenatives: frozenset[str] = field(default_factory=frozenset)
+    # Prepositions that can open a stance verb's content ("called for", "pointed to", "railed against");
+    # others open circumstances ("wrote in his book", "spoke at a rally").
+    topic_prepositions: frozenset[str] = field(default_factory=frozenset)
+    # Verbs that report only with a topic ("spoke about", "a parlé de"; not "spoke at a rally"), and
+    # verbs that report only as a construal ("sees X as Y", "voit en X").
+    topic_verbs: frozenset[str] = field(default_factory=frozenset)
+    topics: frozenset[str] = field(default_factory=frozenset)
+    construals: frozenset[str] = field(default_factory=frozenset)
+    intentions: frozenset[str] = field(default_factory=frozenset)  # report only with an infinitive: "sought to"
+    construal_markers: frozenset[str] = field(default_factory=frozenset)
+    # Nouns of statement and stance whose clause, infinitive or topic is a content when somebody
+    # holds them: "Trump's claim that …", "her call for …", "made the case that …", "sa promesse de …".
+    statements: frozenset[str] = field(default_factory=frozenset)
+    # Verbs that hand their subject to such a noun, or adjective: "X made the case", "X issued a
+    # statement", "X made it clear that".
+    light_verbs: frozenset[str] = field(default_factory=frozenset)
+    light_adjectives: frozenset[str] = field(default_factory=frozenset)
+    # "in a new CNN poll, …": a preposition introducing a document (``documents``) that is the source.
+    within: tuple[str, ...] = ()
+    documents: frozenset[str] = field(default_factory=frozenset)
 
     def is_role(self, word: str) -> bool:
         """A role or media noun ("minister", "ministres", "министра")."""
@@ -70,7 +103,8 @@ EN = Lexicon(
         maintain assert allege comment remark observe recall predict promise pledge vow urge inform reiterate
         concede complain testify conclude continue caution reveal disclose indicate mention propose recommend
         boast joke quip shout exclaim proclaim lament retort counter charge hint tout announce affirm
-        underline underscore appeal plead repeat brief relate recount"""),
+        underline underscore appeal plead repeat brief relate recount surmise demur interject yell scream
+        chant muse opine posit aver concur gush snap rant wonder read"""),
     # English forms are listed whole: prefixes as short as "not" or "den" would match other words.
     stems=tuple("""
         say says said saying tell tells told telling add adds added adding state states stated stating
@@ -83,7 +117,8 @@ EN = Lexicon(
         recall recalled predict predicted promise promised pledge pledged vow vowed urge urged reiterate
         reiterated concede conceded complain complained testify testified conclude concluded caution
         cautioned reveal revealed disclose disclosed indicate indicated mention mentioned affirm affirmed
-        continued""".split()),
+        continued surmised demurred interjected yelled screamed chanted mused opined posited wondered
+        reads""".split()),
     stem_suffix="",
     according=("according to", "as quoted by", "in the words of"),
     complementizers=_words("that"),
@@ -117,6 +152,48 @@ EN = Lexicon(
         motto banner label term word words phrase nickname"""),
     name_particles=_words("de du des la le van von der den al el bin ibn abu da di del dos"),
     saying=_words("say tell claim state write argue add"),
+    # "hop" is how the English lemmatiser reads "hoping" and "hoped"
+    thoughts=_words("""
+        hop think believe know fear worry doubt suspect assume guess wonder agree disagree understand realize
+        realise recognize recognise learn discover notice imagine expect hope wish find show indicate
+        demonstrate estimate project forecast calculate figure reckon judge sense acknowledge admit concede
+        insist suggest predict conclude"""),
+    acts=_words("""
+        call describe characterize characterise label dub brand portray criticize criticise accuse blame
+        fault attack blast slam lambaste chide scold rebuke condemn denounce decry deride mock dismiss
+        reject refute dispute deny question praise hail laud applaud commend thank congratulate welcome tout
+        defend endorse support prefer urge ask agree demand recommend advocate propose suggest promise pledge vow
+        threaten announce cite quote mention discuss talk refer point highlight stress emphasize emphasise
+        express voice acknowledge admit concede confirm reveal disclose report explain outline detail list
+        predict forecast estimate project expect anticipate hope hop wish want refuse decline plan intend argue
+        insist complain lament regret apologize apologise warn remind recall recount liken
+        credit show"""),
+    attitudes=_words("""
+        confident convinced optimistic pessimistic upbeat hopeful skeptical sceptical worried concerned
+        afraid fearful nervous wary leery distrustful suspicious doubtful aware supportive opposed hostile
+        adamant unapologetic eager keen reluctant bent upset unhappy pleased disappointed frustrated angry
+        furious outraged proud ambivalent enthusiastic"""),
+    light_adjectives=_words("clear plain"),
+    catenatives=_words("seem appear go continue begin start tend proceed"),
+    topic_prepositions=_words("about of on for against to over at toward towards into"),
+    topic_verbs=_words("speak talk testify rail lash joke boast"),
+    topics=_words("about of against"),
+    construals=_words("see view regard consider"),
+    intentions=_words("seek decide"),
+    construal_markers=_words("as"),
+    statements=_words("""
+        statement claim assertion argument belief view suggestion promise pledge vow warning insistence
+        contention prediction hope fear call demand remark comment accusation charge allegation admission
+        acknowledgment acknowledgement announcement position opinion proposal criticism assessment
+        observation complaint denial conclusion threat concern doubt endorsement opposition praise
+        message advice answer response reply testimony case mention insinuation assurance suspicion
+        conviction aim issue swipe jab dig stand credit pitch appeal plea joke secret point bid
+        reservation misgiving problem word"""),
+    light_verbs=_words("""
+        make issue release deliver give express voice raise offer renew repeat reiterate lodge file have take
+        voice air"""),
+    within=("in",),
+    documents=_words("poll polls survey surveys study studies report memo filing filings book letter video ad"),
 )
 
 FR = Lexicon(
@@ -169,6 +246,32 @@ FR = Lexicon(
     name_particles=_words("de du des la le d' d’ van von al el ben bin ibn abou abu"),
     inversion=r"-(?:t-)?(il|elle|ils|elles|on)\b",
     dialogue=True,
+    thoughts=_words("""
+        penser croire savoir craindre douter supposer espérer souhaiter comprendre constater prévoir
+        trouver imaginer redouter montrer démontrer"""),
+    acts=_words("""
+        qualifier décrire critiquer accuser blâmer attaquer dénoncer condamner fustiger railler moquer
+        rejeter réfuter contester nier démentir saluer louer féliciter remercier défendre soutenir appuyer
+        approuver préférer exhorter appeler demander exiger réclamer recommander proposer suggérer
+        promettre jurer menacer annoncer citer mentionner évoquer aborder exprimer reconnaître confirmer
+        révéler expliquer détailler vouloir refuser regretter déplorer avertir rappeler prôner plaider"""),
+    attitudes=_words("""
+        convaincu convaincue sûr sûre certain certaine persuadé persuadée optimiste pessimiste sceptique
+        inquiet inquiète préoccupé préoccupée conscient consciente favorable opposé opposée hostile
+        réticent réticente déçu déçue furieux furieuse fier fière confiant confiante"""),
+    catenatives=_words("sembler paraître continuer commencer"),
+    topic_prepositions=_words("de d' d’ sur contre pour à envers"),
+    topic_verbs=_words("parler témoigner"),
+    topics=_words("de d' d’ sur contre"),
+    construals=_words("voir"),
+    construal_markers=_words("comme en"),
+    intentions=_words("chercher décider"),
+    statements=_words("""
+        déclaration affirmation argument promesse engagement avertissement appel demande remarque
+        commentaire accusation critique annonce position avis"""),
+    light_verbs=_words("faire publier émettre lancer adresser exprimer formuler réitérer renouveler"),
+    within=("dans",),
+    documents=_words("sondage sondages enquête enquêtes étude études rapport"),
 )
 
 ES = Lexicon(
@@ -213,6 +316,32 @@ ES = Lexicon(
         poema obra lema etiqueta término palabra palabras expresión apodo"""),
     name_particles=_words("de del la las los y van von al el bin ibn abu"),
     dialogue=True,
+    thoughts=_words("""
+        pensar creer saber temer dudar suponer esperar desear entender comprender prever juzgar mostrar
+        demostrar"""),
+    acts=_words("""
+        calificar describir criticar acusar culpar atacar denunciar condenar rechazar refutar negar desmentir
+        elogiar alabar felicitar agradecer defender respaldar apoyar preferir instar pedir exigir reclamar
+        recomendar proponer sugerir prometer jurar amenazar anunciar citar mencionar discutir abordar
+        expresar confirmar revelar explicar detallar querer lamentar advertir recordar reconocer admitir"""),
+    attitudes=_words("""
+        convencido convencida seguro segura optimista pesimista escéptico escéptica preocupado preocupada
+        consciente partidario partidaria contrario contraria favorable decepcionado decepcionada orgulloso
+        orgullosa confiado confiada"""),
+    catenatives=_words("parecer seguir continuar comenzar empezar volver"),
+    topic_prepositions=_words("de sobre contra por para a"),
+    topic_verbs=_words("hablar"),
+    topics=_words("de sobre contra"),
+    construals=_words("ver"),
+    construal_markers=_words("como"),
+    intentions=_words("buscar decidir"),
+    statements=_words("""
+        declaración afirmación argumento promesa compromiso advertencia llamamiento llamado exigencia
+        comentario acusación crítica anuncio postura opinión"""),
+    light_verbs=_words("hacer emitir formular expresar lanzar reiterar renovar dejar"),
+    light_adjectives=_words("claro"),
+    within=("en",),
+    documents=_words("encuesta encuestas sondeo sondeos estudio estudios informe"),
 )
 
 RU = Lexicon(
@@ -222,7 +351,11 @@ RU = Lexicon(
            "рассказыва", "предупред", "предупрежда", "объясн", "констатир", "завери", "заверя", "обеща",
            "пообеща", "потребова", "призва", "призыва", "напомн", "заключи", "резюмирова", "процитирова",
            "цитирова", "опроверг", "отрица", "подтверд", "подтвержда", "возрази", "настаива", "выразил",
-           "высказа", "оцени", "прокомментирова", "твитну", "уверя", "убежда", "считае", "считает"),
+           "высказа", "оцени", "прокомментирова", "твитну", "уверя", "убежда", "считае", "считает",
+           # belief and stance ("считает, что", "уверен, что", "обвинил … в том, что")
+           "счита", "полага", "надеет", "надеют", "опасает", "опасают", "думает", "думают", "уверен", "убежден",
+           "убеждён", "обвини", "обвиня", "раскритикова", "критикова", "осуди", "осужда", "пригрози",
+           "предложи", "предлага"),
     according=("по словам", "по мнению", "по данным", "по информации", "как сообщил", "как сообщила",
                "как сообщили", "как заявил", "как заявила", "как заявили", "как отметил", "как отметила",
                "как сказал", "как сказала", "согласно"),

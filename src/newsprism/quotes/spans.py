@@ -39,6 +39,11 @@ _OPENING_PUNCT = frozenset("([{—–-/")
 _SPACES = frozenset(" \t\n\r\u00a0\u202f\u2009\u2007")
 _SENTENCE_END = re.compile(r"[.!?…]+(?=[\s\"'”’»)\]]*\s)|[.!?…]+$")
 _LINE_BREAK = re.compile(r"\n\s*")
+# "WASHINGTON —", "LA CROSSE, Wisc. —", "New York (AFP) –", "PARIS (Reuters) -": a dateline opening
+# a paragraph is no part of its first sentence (the parse would take the place for a subject).
+_DATELINE = re.compile(
+    r"(?:[A-Z][A-Z.'’ -]+[A-Z.](?:, [A-Z][\w.]+)?|[A-Z][\w.' ]{1,30} \([A-Za-z ]{2,20}\))\s*[—–-]{1,2}\s+"
+)
 _ABBREVIATIONS = frozenset("""
     mr mrs ms dr gen col lt sgt capt sen rep gov st jr sr prof no vs etc maj adm cmdr cpl pvt gov
     fig inc ltd co corp dept est approx jan feb mar apr jun jul aug sep sept oct nov dec m mme mlle
@@ -298,6 +303,9 @@ class Sentences:
         bounds: list[int] = []
         for start, end in paragraphs:
             bounds.append(start)
+            dateline = _DATELINE.match(text, start, end)
+            if dateline:
+                bounds.append(dateline.end())
             for match in _SENTENCE_END.finditer(text, start, end):
                 if not self._is_inside(match.start()) and not _abbreviation(text, match.start(), start):
                     bounds.append(match.end())
@@ -358,6 +366,8 @@ def _abbreviation(text: str, index: int, floor: int) -> bool:
         return False
     if "." in word or (len(word) == 1 and word.isupper()):
         return True
+    if text[index + 1 : index + 2] == ")" and len(word) <= 4 and word[0].isupper():
+        return True  # "Sen. Bernie Sanders (I-Vt.) said"
     return word.lower() in _ABBREVIATIONS and word[0].isupper()
 
 

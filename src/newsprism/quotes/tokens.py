@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from ..model import Document, EntityType
 from ..nlp import ParsedBody
+from .lexicon import lexicon
 
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
 # Entity types that can say something, and the NER labels that stand for them when the entities
@@ -40,7 +41,7 @@ class Token:
     dep: str
     head: int  # index of the head token (itself for roots and unparsed tokens)
     language: str | None
-    infinitive: bool = False  # "to say", "dire": a verb that reports nothing by itself
+    infinitive: bool = False  # "to say", "dire": a verb that reports nothing by itself (but "went on to say" does)
     passive: bool = False  # "was asked", "Asked whether …,": the subject is not the one speaking
 
 
@@ -138,6 +139,8 @@ def build_view(document: Document, parsed: ParsedBody) -> TokenView:
                 lower = t.text.lower()
                 infinitive = "Inf" in t.morph.get("VerbForm") and (
                     chunk.language != "en" or any(c.lower_ == "to" and c.dep_ == "aux" for c in t.children)
+                ) and not (
+                    t.dep_ in ("xcomp", "advcl") and t.head.lemma_.lower() in lexicon(chunk.language).catenatives
                 )
                 passive = any(c.dep_ in _PASSIVE_DEPS for c in t.children) or (
                     t.tag_ == "VBN" and t.dep_ in ("advcl", "acl") and not any(c.dep_ == "aux" for c in t.children)
