@@ -63,13 +63,17 @@ def cli() -> None:
     Point it at articles in any common format (text dumps, HTML, WARC, JSONL, RSS/Atom
     feeds, URL lists, URLs, directories, or - for standard input) and get, for every
     article, the clean body separated from boilerplate and reader comments, with its
-    language, title, outlet, authors and publication date.
+    language, title, outlet, authors and publication date; the people, organisations,
+    armed groups and places it names, linked to one identity across languages and
+    spellings (places with coordinates); the dates of the events it reports; and who
+    said what, with speakers and their roles.
 
     \b
     Start here:
       newsprism demo                       # the bundled sample corpus, end to end
       newsprism analyze articles/ -o out   # your own folder → out/documents.jsonl + out/report.html
       newsprism stages                     # what the pipeline does, stage by stage
+      newsprism kb lookup Daech            # which identity a name resolves to
     """
 
 
