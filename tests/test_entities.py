@@ -222,3 +222,9 @@ def test_long_comment_threads_get_names_throughout_and_ner_within_the_budget():
     doc = _run("The army entered the town.", "en", comments=comments, options=Options(comment_ner_chars=500))
     assert any("statistical NER on the first 500 characters" in w for w in doc.warnings)
     assert {e.text for e in doc.comment_entities if e.comment == "c40"} >= {"Vladimir Putin"}
+
+
+def test_titles_are_not_part_of_a_person_identity():
+    doc = _run("General Ahmad Zidane Haddad spoke first. Later, Ahmad Zidane Haddad left for Amman.", "en")
+    assert {e.id for e in doc.entities if "Haddad" in e.text} == {"np:person:ahmad-zidane-haddad"}
+    assert {e.name for e in doc.entities if "Haddad" in e.text} == {"Ahmad Zidane Haddad"}

@@ -198,6 +198,30 @@ def _tokens(name: str) -> tuple[str, ...]:
     return tuple(alias_key(name).split())
 
 
+# Titles and ranks that the models include in a person's span ("General Joseph Votel", "M. Ayrault");
+# a person's identity and preferred name leave them out, so "President X" and "X" are one person.
+PERSON_TITLES = frozenset({
+    "mr", "mrs", "ms", "dr", "prof", "professor", "sir", "president", "prime", "minister", "general", "gen",
+    "colonel", "col", "lieutenant", "lt", "major", "maj", "captain", "capt", "admiral", "adm", "commander",
+    "sergeant", "sgt", "marshal", "field", "senator", "sen", "rep", "representative", "governor", "gov",
+    "ambassador", "secretary", "judge", "justice", "king", "queen", "prince", "princess", "sheikh", "emir",
+    "pope", "ayatollah", "imam", "rabbi", "father", "chancellor", "mayor", "spokesman", "spokeswoman",
+    "m", "mme", "mlle", "monsieur", "madame", "président", "présidente", "ministre", "général", "colonel",
+    "maréchal", "lieutenant", "capitaine", "commandant", "ambassadeur", "sr", "sra", "señor", "señora",
+    "don", "doña", "presidente", "ministro", "ministra", "coronel", "teniente", "capitán", "embajador",
+    "генерал", "президент", "министр", "полковник", "господин", "госпожа",
+})
+
+
+def person_name(text: str) -> str:
+    """The name without leading titles ("General Joseph Votel" → "Joseph Votel"); never empty."""
+    words = text.split()
+    cut = 0
+    while cut < len(words) - 1 and alias_key(words[cut]) in PERSON_TITLES:
+        cut += 1
+    return " ".join(words[cut:]) if cut else text
+
+
 def _resolve_short_forms(entities: list[Entity], kb: ActorKB) -> None:
     """Surnames and short forms take the identity of the article's full name they abbreviate.
 
@@ -221,8 +245,8 @@ def _resolve_short_forms(entities: list[Entity], kb: ActorKB) -> None:
         full = decided[words, allow_fuzzy]
         if full is not None and full is not entity:
             entity.type = EntityType.PERSON
-            entity.id = full.id or stable_id("person", full.text)
-            entity.name = full.name or full.text
+            entity.id = full.id or stable_id("person", person_name(full.text))
+            entity.name = full.name or person_name(full.text)
             entity.linked = full.linked
             entity.source = entity.source + "+coref" if entity.source else "coref"
     places_checked: dict[str, bool] = {}
@@ -234,8 +258,9 @@ def _resolve_short_forms(entities: list[Entity], kb: ActorKB) -> None:
         if places_checked[entity.text]:
             entity.type = EntityType.LOCATION  # the places stage resolves it
         elif entity.type is not EntityType.OTHER:
-            entity.id = stable_id(entity.type.value, entity.text)
-            entity.name = entity.text
+            name = person_name(entity.text) if entity.type is EntityType.PERSON else entity.text
+            entity.id = stable_id(entity.type.value, name)
+            entity.name = name
 
 
 # First words of Arabic, Turkish and Persian place names: "Kafr Zita", "Tal Abyad", "Jisr al-Shughur".
