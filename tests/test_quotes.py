@@ -305,6 +305,9 @@ def test_headline_name_and_colon():
         ("In a new Quinnipiac poll, Clinton leads Trump by six points.", "In", "a new Quinnipiac poll",
          "Clinton leads Trump by six points", "indirect"),
         ("Poll: Trump ties Clinton in Ohio", ":", "Poll", "Trump ties Clinton in Ohio", "indirect"),
+        # a document's words are its author's when somebody released it
+        ("Trump released a marketing video that said the courses would change lives.", "said", "Trump",
+         "the courses would change lives", "indirect"),
     ],
 )
 def test_beliefs_and_speech_acts(sentence, cue, speaker, content, kind):
@@ -327,6 +330,15 @@ def test_beliefs_and_speech_acts(sentence, cue, speaker, content, kind):
 )
 def test_stance_verbs_without_a_stance(sentence):
     assert run(make(sentence)) == []
+
+
+def test_document_author_only_when_released():
+    """"released a video that accuses": the author; "watched a video that showed": the video itself."""
+    quotes = run(make("Clinton watched a video that showed the attack in detail."))
+    assert [(q.cue, q.speaker) for q in quotes] == [("showed", "a video")]
+    quotes = run(make("L'ONG a publié un rapport qui accuse le gouvernement de mentir.", "fr"))
+    quotes += run(make("La ONG publicó un informe que acusa al Gobierno de mentir.", "es"))
+    assert [(q.cue, q.speaker) for q in quotes] == [("accuse", "L'ONG"), ("acusa", "ONG")]
 
 
 def test_reporting_words_inside_quotes_and_contents_add_nothing():

@@ -196,20 +196,35 @@ def parsed_subject(view: TokenView, index: int) -> int | None:
             # the nearest before the verb: "Washington (AFP) – Hillary Clinton has taken …" gives two
             child = max((c for c in subjects if c < current), default=subjects[0])
             if tokens[child].lower in RELATIVE_PRONOUNS and token.dep in ("relcl", "acl:relcl", "acl"):
-                return token.head if token.head != current else None
+                if token.head == current:
+                    return None
+                if _issued_document(view, token.head):
+                    current = tokens[token.head].head  # "Paul released a video that accuses …": who released it
+                    continue
+                return token.head
             return child
         if token.dep not in CHAIN_DEPS or token.head == current:
             return None
         head = tokens[token.head]
-        if token.dep == "acl" and head.pos == "NOUN" and head.dep in ("dobj", "obj") and (
-            head.lemma in lex_of(head).statements or head.lemma in lex_of(head).documents
-        ) and tokens[head.head].pos == "VERB":
+        if token.dep == "acl" and _issued_document(view, token.head, light=False):
             current = head.head  # "Trump issued a statement saying …": the one who issued it
             continue
         if token.dep == "acl" and head.pos not in ("PROPN",):
             return None
         current = token.head
     return None
+
+
+def _issued_document(view: TokenView, index: int, light: bool = True) -> bool:
+    """A statement or document noun that is the object of a verb (with ``light``, of a light verb
+    such as "released", "issued"): its author is that verb's subject."""
+    tokens = view.tokens
+    noun = tokens[index]
+    lex = lex_of(noun)
+    verb = tokens[noun.head]
+    return noun.pos == "NOUN" and noun.dep in ("dobj", "obj") and (
+        noun.lemma in lex.statements or noun.lemma in lex.documents
+    ) and verb.pos == "VERB" and noun.head != index and (not light or verb.lemma in lex.light_verbs)
 
 
 def speaker_from_token(view: TokenView, index: int, floor: int, ceiling: int) -> Speaker | None:

@@ -338,7 +338,7 @@ ES = Lexicon(
     statements=_words("""
         declaración afirmación argumento promesa compromiso advertencia llamamiento llamado exigencia
         comentario acusación crítica anuncio postura opinión"""),
-    light_verbs=_words("hacer emitir formular expresar lanzar reiterar renovar dejar"),
+    light_verbs=_words("hacer emitir formular expresar lanzar reiterar renovar dejar publicar difundir"),
     light_adjectives=_words("claro"),
     within=("en",),
     documents=_words("encuesta encuestas sondeo sondeos estudio estudios informe"),
