@@ -228,3 +228,12 @@ def test_titles_are_not_part_of_a_person_identity():
     doc = _run("General Ahmad Zidane Haddad spoke first. Later, Ahmad Zidane Haddad left for Amman.", "en")
     assert {e.id for e in doc.entities if "Haddad" in e.text} == {"np:person:ahmad-zidane-haddad"}
     assert {e.name for e in doc.entities if "Haddad" in e.text} == {"Ahmad Zidane Haddad"}
+
+
+def test_a_misspelt_surname_links_to_the_one_known_person_and_only_then():
+    kb = load_actor_kb()
+    assert kb.similar_person("James Jeffry").name == "James Jeffrey"
+    assert kb.similar_person("Sergey Lavrof").name == "Sergey Lavrov"
+    assert kb.similar_person("James Smith") is None and kb.similar_person("Jo Li") is None
+    doc = _run("US envoy James Jeffry said the troops would stay.", "en")
+    assert {e.name for e in doc.entities if "Jeffry" in e.text} == {"James Jeffrey"}

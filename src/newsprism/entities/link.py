@@ -181,6 +181,8 @@ def _link(text: str, mentions: list[Mention], kb: ActorKB) -> list[Entity]:
     for mention in mentions:
         surface = text[mention.start : mention.end]
         entry = _choose(mention, _candidates(mention, surface, kb), surface)
+        if entry is None and mention.label is EntityType.PERSON:
+            entry = kb.similar_person(person_name(surface))  # "James Jeffry" → James Jeffrey
         if entry is not None:
             entities.append(Entity(text=surface, start=mention.start, end=mention.end, type=entry.type,
                                    id=entry.id, name=entry.name, linked=True, source=mention.source))

@@ -10,6 +10,7 @@ from importlib.resources import files
 from pathlib import Path
 
 import yaml
+from rapidfuzz.distance import OSA
 
 from ..errors import ConfigError
 from ..model import EntityType
@@ -63,6 +64,7 @@ class ActorKB:
         self.entries = {entry.id: entry for entry in entries}
         self.exact: dict[str, list[AliasHit]] = {}
         self.loose: dict[str, list[AliasHit]] = {}
+        self._person_index: dict[str, list[tuple[list[str], str]]] | None = None
         for entry in entries:
             for alias in entry.names():
                 self._index(entry, alias, short=False)
@@ -84,6 +86,36 @@ class ActorKB:
             bucket = self.loose.setdefault(loose, [])
             if all(h.entry_id != entry.id for h in bucket):
                 bucket.append(hit)
+
+    def similar_person(self, name: str, min_similarity: float = 0.8) -> KBEntry | None:
+        """The one known person whose name differs from ``name`` by a misspelt surname only.
+
+        "James Jeffry" → James Jeffrey: same first name(s), surname within ``min_similarity`` (OSA,
+        normalised).  None when no person or more than one qualifies: a guess between two people is
+        worse than no link.
+        """
+        words = alias_key(name).split()
+        if len(words) < 2 or len(words[-1]) < 5:
+            return None
+        found = {
+            entry_id
+            for known, entry_id in self._persons_by_first_name().get(words[0], [])
+            if len(known) == len(words) and known[:-1] == words[:-1]
+            and OSA.normalized_similarity(known[-1], words[-1]) >= min_similarity
+        }
+        return self.entries[found.pop()] if len(found) == 1 else None
+
+    def _persons_by_first_name(self) -> dict[str, list[tuple[list[str], str]]]:
+        if self._person_index is None:
+            index: dict[str, list[tuple[list[str], str]]] = {}
+            for entry in self.entries.values():
+                if entry.type is EntityType.PERSON:
+                    for alias in entry.names():
+                        words = alias_key(alias).split()
+                        if len(words) >= 2:
+                            index.setdefault(words[0], []).append((words, entry.id))
+            self._person_index = index
+        return self._person_index
 
     def lookup(self, text: str, *, allow_short: bool = True, allow_loose: bool = True) -> list[KBEntry]:
         """Entries a mention can denote: exact key first (acronyms as written), then the loose key."""
