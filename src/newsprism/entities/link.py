@@ -86,8 +86,16 @@ def _ner_mention(text: str, span, model: str | None) -> Mention | None:
         return None  # "al" alone, lowercase fragments: model noise
     words = re.split(r"[\s\-]+", surface)
     first = words[0]
-    if first[:1].islower() and first.casefold() not in _NAME_PARTICLES:
-        return None  # "ministre des Affaires": a role or common noun the model ran into a name
+    if first[:1].islower() and alias_key(first) in PERSON_TITLES:
+        # a lowercase role before the name: "général Dufour" keeps "Dufour"; "ministre des Affaires" is
+        # no name at all ("canton de Vaud", a place, is not touched)
+        rest = re.match(r"\S+\s+", text[start:end])
+        if rest is None or not text[start + rest.end()][:1].isupper():
+            return None
+        start += rest.end()
+        surface = text[start:end]
+        words = words[1:]
+        first = words[0]
     if len(words) == 2 and words[1].islower() and words[1].casefold() in _NAME_PARTICLES | _FUNCTION_WORDS:
         return None  # "Según el", "Selon le": a sentence-initial word and an article
     if label in (EntityType.LOCATION, EntityType.PERSON, EntityType.OTHER) and first.casefold() in INSTITUTION_HEADS:
