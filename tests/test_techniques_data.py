@@ -22,6 +22,8 @@ PTC = SHARED / "ptc"
 
 
 def needs(path: Path) -> None:
+    # The development datasets sit beside the repository (../shared, as in CI); a checkout without
+    # them (a user's clone) still runs every test that does not read them.
     if not path.is_dir():
         pytest.skip(f"shared development data not found at {path}")
 
