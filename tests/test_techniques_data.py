@@ -22,10 +22,9 @@ PTC = SHARED / "ptc"
 
 
 def needs(path: Path) -> None:
-    # The development datasets sit beside the repository (../shared, as in CI); a checkout without
-    # them (a user's clone) still runs every test that does not read them.
-    if not path.is_dir():
-        pytest.skip(f"shared development data not found at {path}")
+    # The loaders exist to read the development datasets, which sit beside the repository (../shared,
+    # as in CI): testing them without the data would test nothing, so their absence is a failure.
+    assert path.is_dir(), f"shared development data not found at {path} (clone ../shared beside the repository)"
 
 
 def test_taxonomy_without_data():
