@@ -13,12 +13,16 @@ from pathlib import Path
 from types import TracebackType
 
 from ..model import Document, Failure
+from .persuasion import OutletAggregate, PersuasionAggregate
 from .schema import write_schema
 
 DOCUMENTS_FILE = "documents.jsonl"
 FAILURES_FILE = "failures.jsonl"
 SCHEMA_FILE = "documents.schema.json"
 REPORT_FILE = "report.html"
+# What the persuasion aggregates read of a document (see ``persuasion.PersuasionAggregate.add``).
+_PERSUASION_FIELDS = {"outlet", "body", "stages", "entities", "places", "techniques", "paragraph_techniques",
+                      "technique_density", "technique_counts", "claims", "tone", "analysis_confidence"}
 
 
 @dataclass
@@ -39,6 +43,9 @@ class RunTally:
     quotes: int = 0
     dates: int = 0
     reduced_coverage: int = 0
+    # Techniques, claims and tone over the whole run and per outlet (running totals, not documents).
+    persuasion: PersuasionAggregate = field(default_factory=PersuasionAggregate)
+    outlet_persuasion: OutletAggregate = field(default_factory=OutletAggregate)
 
     def add_document(self, document: Document) -> None:
         self.articles += 1
@@ -52,6 +59,17 @@ class RunTally:
         self.quotes += len(document.quotes)
         self.dates += len(document.dates)
         self.reduced_coverage += document.entity_coverage == "reduced"
+        digest = document.model_dump(mode="json", include=_PERSUASION_FIELDS)
+        self.persuasion.add(digest)
+        self.outlet_persuasion.add(digest)
+
+    def persuasion_summary(self, limit: int | None = None) -> dict:
+        """Techniques, claims and tone over the run (the same figures as ``persuasion.corpus_summary``)."""
+        return self.persuasion.summary(limit)
+
+    def outlet_summaries(self, limit: int | None = None) -> list[dict]:
+        """Per-outlet figures (the same as ``persuasion.outlet_summaries`` over the run's documents)."""
+        return self.outlet_persuasion.summaries(limit)
 
     @property
     def inputs(self) -> int:
