@@ -30,6 +30,14 @@ def analyze(
             writer.write(item)
             if on_item is not None:
                 on_item(item)
+    if any(s.name == "claims" for s in resolve_stages(options.stages)):
+        # A batch step: the same claim across articles (the writer has streamed them out already).
+        from .claims import link_claims_in_file
+
+        if link_claims_in_file(writer.documents_path, options):
+            documents = read_documents(writer.documents_path)
+            writer.tally.persuasion.linked_claims = sum(
+                bool(claim.get("links")) for d in documents for claim in d.get("claims") or [])
     if report:
         write_report(out_dir / REPORT_FILE, read_documents(writer.documents_path), writer.tally)
     return writer.tally

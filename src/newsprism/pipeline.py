@@ -32,6 +32,7 @@ BUILTIN_STAGE_MODULES = (
     "newsprism.places",
     "newsprism.timeline",
     "newsprism.quotes",
+    "newsprism.claims",
 )
 ENTRY_POINT_GROUP = "newsprism.stages"
 
@@ -140,6 +141,9 @@ _worker_state: dict[str, object] = {}
 
 
 def _init_worker(stage_names: list[str], options: Options) -> None:
+    from .nlp.embed import set_threads
+
+    set_threads(1)  # one embedding thread per worker process: the workers already fill the cores
     _worker_state["stages"] = resolve_stages(stage_names)
     _worker_state["options"] = options
 
