@@ -95,6 +95,10 @@ def cli() -> None:
 @click.option("--comment-ner-chars", type=click.IntRange(0), default=5000, show_default=True,
               help="Statistical NER on this many characters of each article's reader comments; knowledge-base "
                    "names are found in all of them.")
+@click.option("--embeddings", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+              help="Multilingual embeddings for techniques and tone: 'auto' only for languages the fast models were "
+                   "not trained on; 'always' combines them everywhere (more accurate, several times slower); 'never'.")
+@click.option("--no-link-claims", is_flag=True, help="Do not link the same claim across the articles of the batch.")
 @click.option("--allow-private-urls", is_flag=True, help="Fetch URLs that resolve to private, loopback or link-local addresses.")
 @click.option("--max-input-size", "max_input_size", default="20MB", show_default=True,
               help="Refuse any input (file, page, record) larger than this.")
@@ -102,8 +106,8 @@ def cli() -> None:
 @click.option("--ignore-robots", is_flag=True, help="Fetch pages even where robots.txt disallows it.")
 @click.option("--no-report", is_flag=True, help="Write documents.jsonl only, not report.html.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary table.")
-def analyze(inputs, out_dir, jobs, stage_names, languages, outlet_tables, alias_files, comment_ner_chars, allow_private_urls,
-            max_input_size, timeout, ignore_robots, no_report, quiet) -> int:
+def analyze(inputs, out_dir, jobs, stage_names, languages, outlet_tables, alias_files, comment_ner_chars, embeddings,
+            no_link_claims, allow_private_urls, max_input_size, timeout, ignore_robots, no_report, quiet) -> int:
     """Analyse articles and write OUT/documents.jsonl, OUT/failures.jsonl and OUT/report.html.
 
     \b
@@ -124,6 +128,8 @@ def analyze(inputs, out_dir, jobs, stage_names, languages, outlet_tables, alias_
         outlet_tables=tuple(outlet_tables),
         alias_files=tuple(alias_files),
         comment_ner_chars=comment_ner_chars,
+        embeddings=embeddings,
+        link_claims=not no_link_claims,
         allow_private_urls=allow_private_urls,
         max_input_bytes=_parse_size(max_input_size),
         fetch_timeout=timeout,
@@ -223,6 +229,62 @@ def kb_build(out_dir) -> int:
 
     path = build_index(out_dir or default_out_dir())
     out_console.print(f"place index written to {escape(str(path))}")
+    return ExitCode.OK
+
+
+@cli.group()
+def train() -> None:
+    """Rebuild the shipped trained models from the development data (../shared/data).
+
+    \b
+    Examples:
+      newsprism train techniques --data ../shared/data       # paragraph model
+      newsprism train claims --data ../shared/data           # check-worthiness and claim linking
+      newsprism train techniques --data D -o /tmp/models     # write elsewhere, leave the package alone
+
+    Training is deterministic; the weights go to the installed package's data/ folder unless -o is given.
+    """
+
+
+def _data_option(func):
+    return click.option("--data", "data_root", type=click.Path(exists=True, file_okay=False, path_type=Path),
+                        default=Path("../shared/data"), show_default=True,
+                        help="Folder holding the development datasets.")(func)
+
+
+def _out_option(func):
+    return click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+                        help="Where to write the weights (default: the installed package's data folder).")(func)
+
+
+@train.command("techniques")
+@_data_option
+@_out_option
+@click.option("--cache", "cache_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Keep paragraph embeddings here between runs (embedding is the slow part: ~30 min on 2 cores).")
+def train_techniques(data_root: Path, out_dir: Path | None, cache_dir: Path | None) -> int:
+    """Train the paragraph model (SemEval-2023 Task 3)."""
+    from .techniques import train as paragraph_training
+    from .techniques.paragraphs import DATA_DIR
+
+    target = out_dir or DATA_DIR
+    say = lambda message: err_console.print(escape(message))  # noqa: E731
+    figures = paragraph_training.train(data_root, target, cache_dir, progress=say)
+    say(f"paragraph model written to {target} ({figures['paragraphs']} paragraphs)")
+    return ExitCode.OK
+
+
+@train.command("claims")
+@_data_option
+@_out_option
+def train_claims(data_root: Path, out_dir: Path | None) -> int:
+    """Train the check-worthiness scorer and the claim-link calibration (hand-labelled sets in benchmarks/data/claims)."""
+    from .claims.scorer import MODEL_PATH
+    from .claims.train import train as claims_training
+
+    target = out_dir or MODEL_PATH.parent
+    figures = claims_training(data_root, target)
+    err_console.print(escape(f"claims model written to {target}: {figures}"))
     return ExitCode.OK
 
 

@@ -32,6 +32,7 @@ BUILTIN_STAGE_MODULES = (
     "newsprism.places",
     "newsprism.timeline",
     "newsprism.quotes",
+    "newsprism.techniques",
     "newsprism.claims",
 )
 ENTRY_POINT_GROUP = "newsprism.stages"

