@@ -214,7 +214,7 @@ def linked() -> list[Document]:
         analysed(f"{FR_CLAIM}\n\nLa ville se trouve à l'ouest d'Alep.", "fr", name="fr"),
         analysed(f"{EN_OTHER_NUMBER}\n\n{FILLER}", "en", name="other"),
     ]
-    link_claims(documents, Options())
+    link_claims(documents, Options(link_claims=True))
     return documents
 
 
@@ -243,18 +243,18 @@ def test_linking_a_finished_runs_file_in_place(tmp_path):
                  analysed(EN_OTHER_NUMBER, name="other")]
     path = tmp_path / "documents.jsonl"
     path.write_text("".join(json.dumps(d.to_json_dict(), ensure_ascii=False) + "\n" for d in documents), encoding="utf-8")
-    assert link_claims_in_file(path, Options()) == 2  # one link each way
+    assert link_claims_in_file(path, Options(link_claims=True)) == 2  # one link each way
     records = {r["id"]: r for r in map(json.loads, path.read_text(encoding="utf-8").splitlines())}
     assert [link["document"] for link in records["en"]["claims"][0]["links"]] == ["fr"]
     assert records["other"]["claims"][0]["links"] == []
     assert records["fr"]["body"] == FR_CLAIM and records["fr"]["entities"] == documents[1].to_json_dict()["entities"]
-    assert link_claims_in_file(path, Options()) == 0  # idempotent: the same links again, none added
+    assert link_claims_in_file(path, Options(link_claims=True)) == 0  # idempotent: the same links again, none added
 
 
 def test_linking_off_or_single_document_adds_nothing():
     documents = [analysed(EN_CLAIM, name="a"), analysed(FR_CLAIM, "fr", name="b")]
     link_claims(documents, Options(link_claims=False))
-    link_claims(documents[:1], Options())
+    link_claims(documents[:1], Options(link_claims=True))
     assert all(not claim.links for document in documents for claim in document.claims)
 
 
