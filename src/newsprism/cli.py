@@ -241,6 +241,7 @@ def train() -> None:
     Examples:
       newsprism train techniques --data ../shared/data       # paragraph model
       newsprism train claims --data ../shared/data           # check-worthiness and claim linking
+      newsprism train tone --data ../shared/data             # tone toward actors (NewsMTSC)
       newsprism train techniques --data D -o /tmp/models     # write elsewhere, leave the package alone
 
     Training is deterministic; the weights go to the installed package's data/ folder unless -o is given.
@@ -286,6 +287,23 @@ def train_claims(data_root: Path, out_dir: Path | None) -> int:
     target = out_dir or MODEL_PATH.parent
     figures = claims_training(data_root, target)
     err_console.print(escape(f"claims model written to {target}: {figures}"))
+    return ExitCode.OK
+
+
+@train.command("tone")
+@_data_option
+@_out_option
+@click.option("--cache", "cache_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Keep context embeddings here between runs (embedding is the slow part: ~15 min on 2 cores).")
+def train_tone(data_root: Path, out_dir: Path | None, cache_dir: Path | None) -> int:
+    """Train the tone-toward-actors models (NewsMTSC; neutral prior from PolNeAR and PTC)."""
+    from .tone.model import data_dir
+    from .tone.train import train as tone_training
+
+    target = out_dir or data_dir()
+    say = lambda message: err_console.print(escape(message))  # noqa: E731
+    figures = tone_training(data_root, target, cache_dir=cache_dir, log=say)
+    say(f"tone models written to {target}: {figures}")
     return ExitCode.OK
 
 

@@ -34,6 +34,7 @@ BUILTIN_STAGE_MODULES = (
     "newsprism.quotes",
     "newsprism.techniques",
     "newsprism.claims",
+    "newsprism.tone",
 )
 ENTRY_POINT_GROUP = "newsprism.stages"
 

@@ -1,0 +1,207 @@
+"""Tone toward actors (issue 5, part 4): the ``tone`` stage with the shipped models, no mocks.
+
+Acceptance on the samples: the tone toward the US-led coalition is negative in 000 (South Front via
+Global Research), 001 (Press TV) and 004 (Press TV French).  The test checks the coalition
+(``np:organisation:global-coalition-against-daesh``) where the entity stage links it in the
+article, else the United States (``geonames:6252001``): at the time of writing 000 and 001 link
+"US-led coalition", while 004 never names the coalition and treats the United States ("les
+États-Unis", "soldats US") as the occupying force, so 004 is checked against the US.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from importlib.resources import files
+from pathlib import Path
+
+import pytest
+
+from newsprism.ingest import iter_inputs
+from newsprism.model import Document, Entity, EntityType, Paragraph
+from newsprism.options import Options
+from newsprism.pipeline import resolve_stages
+from newsprism.tone import actors, score_document, tone_stage
+from newsprism.tone.data import load, split_of
+from newsprism.tone.model import LABELS, data_dir, load_models
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("NEWSPRISM_SHARED_DATA", ROOT.parent / "shared" / "data"))
+SAMPLES = Path(str(files("newsprism") / "data" / "samples"))
+COALITION = "np:organisation:global-coalition-against-daesh"
+UNITED_STATES = "geonames:6252001"
+
+
+@pytest.fixture(scope="module")
+def samples() -> dict[str, Document]:
+    """The samples through the earlier stages, then the tone stage (parse cache kept, as in a run)."""
+    earlier = resolve_stages(["entities", "places"])
+    docs, timings = {}, {}
+    for document in iter_inputs([str(SAMPLES)], Options()):
+        for current in earlier:
+            document = current.func(document, Options())
+        started = time.perf_counter()
+        document = tone_stage(document, Options())
+        key = Path(document.source).name[:3]
+        timings[key] = time.perf_counter() - started
+        docs[key] = document
+    docs["timings"] = timings  # type: ignore[assignment]
+    return docs
+
+
+def make(text: str, mentions: list[tuple[str, str, EntityType]], language: str = "en") -> Document:
+    """A one-paragraph document whose entities are the given (surface, id, type) mentions (first occurrence)."""
+    entities = []
+    for surface, entity_id, kind in mentions:
+        start = text.index(surface)
+        entities.append(
+            Entity(text=surface, start=start, end=start + len(surface), type=kind, id=entity_id, name=surface)
+        )
+    return Document(
+        id="t", source="test", body=text, language=language, paragraphs=[Paragraph(start=0, end=len(text))],
+        entities=entities,
+    )
+
+
+def tone_of(document: Document, actor_id: str, mode: str = "auto"):
+    tones = score_document(document, Options(embeddings=mode))
+    return next(t for t in tones if t.id == actor_id)
+
+
+@pytest.mark.parametrize("key", ["000", "001", "004"])
+def test_tone_toward_the_us_led_coalition_is_negative(samples, key):
+    document = samples[key]
+    ids = {t.id: t for t in document.tone}
+    target = COALITION if COALITION in ids else UNITED_STATES
+    assert target in ids, f"{key}: neither the coalition nor the US is an actor: {sorted(ids)}"
+    tone = ids[target]
+    assert tone.label == "hostile" or tone.score < 0, (key, target, tone)
+    assert tone.evidence, "the verdict must come with the sentences behind it"
+    if key in ("000", "001"):
+        assert target == COALITION, "000 and 001 name the US-led coalition; it should be linked"
+    if key == "004":
+        assert tone.low_confidence, "French is scored by cross-lingual transfer"
+
+
+def test_output_contract_on_the_samples(samples):
+    for key in ("000", "001", "002", "003", "004"):
+        document = samples[key]
+        assert document.tone, key
+        assert [t.mentions for t in document.tone] == sorted((t.mentions for t in document.tone), reverse=True)
+        for tone in document.tone:
+            assert tone.label in LABELS and -1.0 <= tone.score <= 1.0
+            assert 1 <= len(tone.evidence) <= 5
+            assert [abs(e.score) for e in tone.evidence] == sorted((abs(e.score) for e in tone.evidence), reverse=True)
+            for evidence in tone.evidence:
+                assert document.body[evidence.start : evidence.end] == evidence.text
+        kinds = {e.id: e.type for e in document.entities}
+        for tone in document.tone:  # places other than countries are not actors
+            assert kinds[tone.id] != EntityType.LOCATION or tone.id in {
+                p.id for p in document.places if p.feature == "country"
+            }, tone.id
+    assert all(t.low_confidence for t in samples["004"].tone)
+    assert not any(t.low_confidence for t in samples["000"].tone)
+    assert any("cross-lingual" in w for w in samples["004"].warnings)
+
+
+def test_english_tone_is_fast(samples):
+    english = [samples["timings"][k] for k in ("000", "001", "002", "003")]
+    # Budget ~40 ms/doc on an idle core; the bound leaves room for a loaded test machine.
+    assert sum(english) / len(english) < 0.25, english
+
+
+def test_neutral_wire_sentence_is_neutral():
+    text = "The minister met his counterpart in Paris on Tuesday."
+    document = make(text, [("The minister", "test:minister", EntityType.PERSON)])
+    for mode in ("never", "auto", "always"):
+        tone = tone_of(document, "test:minister", mode)
+        assert tone.label == "neutral", (mode, tone)
+        assert abs(tone.score) < 0.35, (mode, tone)
+
+
+def test_favourable_and_hostile_sentences():
+    text = (
+        "Thousands of families thanked the Red Cross, whose heroic volunteers saved countless lives and "
+        "won praise from every side. The so-called Islamic State terror outfit massacred villagers and "
+        "looted their homes."
+    )
+    document = make(
+        text,
+        [("the Red Cross", "test:red-cross", EntityType.ORGANISATION),
+         ("Islamic State", "test:isis", EntityType.ARMED_GROUP)],
+    )
+    for mode in ("never", "auto"):
+        assert tone_of(document, "test:red-cross", mode).label == "favourable", mode
+        assert tone_of(document, "test:isis", mode).label == "hostile", mode
+    tone = tone_of(document, "test:red-cross")
+    assert tone.score > 0 and tone.evidence[0].text.startswith("Thousands")
+    assert not tone.low_confidence
+
+
+def test_french_loaded_framing_is_hostile_and_low_confidence():
+    text = (
+        "Les troupes d'occupation des États-Unis tuent, pillent et intimident les populations de Deir ez-Zor "
+        "depuis des années, selon les habitants de la région."
+    )
+    document = make(text, [("États-Unis", UNITED_STATES, EntityType.LOCATION)], language="fr")
+    document.places = []  # the gazetteer tells the stage that this id is a country
+    tone = tone_of(document, UNITED_STATES)
+    assert tone.label == "hostile" and tone.score < 0, tone
+    assert tone.low_confidence
+    assert any("cross-lingual" in w for w in document.warnings)
+    cues_only = tone_of(document, UNITED_STATES, "never")
+    assert cues_only.low_confidence and cues_only.score < 0
+    assert any("framing cues only" in w for w in document.warnings)
+
+
+def test_bad_input_does_not_crash():
+    assert score_document(make("No actors in this short line.", []), Options()) == []
+    shouting = make(
+        "BREAKING: THE PENTAGON SAYS US TROOPS WILL STAY IN SYRIA. OFFICIALS DENY ANY PLAN TO LEAVE. "
+        "MORE TO FOLLOW ON THIS DEVELOPING STORY FROM OUR TEAM IN THE REGION.",
+        [("PENTAGON", "test:pentagon", EntityType.ORGANISATION)],
+    )
+    tones = score_document(shouting, Options())
+    assert len(tones) == 1 and tones[0].low_confidence
+    assert any("capitals" in w for w in shouting.warnings)
+    table = make(
+        "| Actor | Strikes | Deaths |\n| Islamic State | 12 | 40 |\n| SDF | 3 | 5 |\n- item\n- item\n" * 5,
+        [("Islamic State", "test:isis", EntityType.ARMED_GROUP), ("SDF", "test:sdf", EntityType.ARMED_GROUP)],
+    )
+    assert {t.id for t in score_document(table, Options())} == {"test:isis", "test:sdf"}
+    swahili = make(
+        "Wanajeshi wa Marekani waliondoka Syria jana baada ya mashambulizi ya ndege zisizo na rubani "
+        "dhidi ya kambi yao karibu na mji wa Deir ez-Zor.",
+        [("Marekani", "test:usa", EntityType.ORGANISATION)],
+        language="sw",
+    )
+    tones = score_document(swahili, Options())
+    assert tones[0].low_confidence and tones[0].label in LABELS
+    assert any("sw text" in w for w in swahili.warnings)
+    assert score_document(make("", []), Options()) == []
+
+
+def test_actor_choice():
+    text = "Damascus said the United States and Hezbollah met in Geneva on Monday."
+    document = make(
+        text,
+        [("Damascus", "geonames:170654", EntityType.LOCATION), ("United States", UNITED_STATES, EntityType.LOCATION),
+         ("Hezbollah", "Q41053", EntityType.ARMED_GROUP), ("Geneva", "geonames:2660646", EntityType.LOCATION)],
+    )
+    monday = text.index("Monday")
+    document.entities.append(Entity(text="Monday", start=monday, end=monday + 6, type=EntityType.OTHER))
+    assert set(actors(document)) == {UNITED_STATES, "Q41053"}  # countries yes, cities no, no id no
+
+
+def test_shipped_model_and_fixed_split():
+    models = load_models()
+    meta = json.loads((data_dir() / "meta.json").read_text(encoding="utf-8"))
+    assert models.version == meta["version"]
+    assert meta["figures"]["test_macro_f1"]["combined"] >= 0.65
+    assert sum(p.stat().st_size for p in data_dir().iterdir()) < 3_000_000
+    # The split is by sentence hash and fixed: the test part is the one the figures were measured on.
+    test = load(SHARED, "test")
+    assert len(test) == meta["figures"]["test_targets"]
+    assert all(split_of(e.sentence) == "test" for e in test)
+    assert split_of("The minister met his counterpart in Paris on Tuesday.") in ("dev", "test")
