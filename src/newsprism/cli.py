@@ -239,7 +239,7 @@ def train() -> None:
 
     \b
     Examples:
-      newsprism train techniques --data ../shared/data       # paragraph model
+      newsprism train techniques --data ../shared/data       # paragraph and span models
       newsprism train claims --data ../shared/data           # check-worthiness and claim linking
       newsprism train tone --data ../shared/data             # tone toward actors (NewsMTSC)
       newsprism train techniques --data D -o /tmp/models     # write elsewhere, leave the package alone
@@ -264,15 +264,22 @@ def _out_option(func):
 @_out_option
 @click.option("--cache", "cache_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Keep paragraph embeddings here between runs (embedding is the slow part: ~30 min on 2 cores).")
-def train_techniques(data_root: Path, out_dir: Path | None, cache_dir: Path | None) -> int:
-    """Train the paragraph model (SemEval-2023 Task 3)."""
+@click.option("--part", type=click.Choice(["all", "paragraphs", "spans"]), default="all", show_default=True,
+              help="paragraphs: the SemEval-2023 paragraph model; spans: the PTC span model (CRF, ~10 min).")
+def train_techniques(data_root: Path, out_dir: Path | None, cache_dir: Path | None, part: str) -> int:
+    """Train the paragraph model (SemEval-2023 Task 3) and the span model (PTC)."""
     from .techniques import train as paragraph_training
+    from .techniques import spans as span_training
     from .techniques.paragraphs import DATA_DIR
 
     target = out_dir or DATA_DIR
     say = lambda message: err_console.print(escape(message))  # noqa: E731
-    figures = paragraph_training.train(data_root, target, cache_dir, progress=say)
-    say(f"paragraph model written to {target} ({figures['paragraphs']} paragraphs)")
+    if part in ("all", "paragraphs"):
+        figures = paragraph_training.train(data_root, target, cache_dir, progress=say)
+        say(f"paragraph model written to {target} ({figures['paragraphs']} paragraphs)")
+    if part in ("all", "spans"):
+        figures = span_training.train(data_root, target, progress=say)
+        say(f"span model written to {target}: cross-validated SI F1 {figures['cross_validation']['si']['f1']:.3f}")
     return ExitCode.OK
 
 

@@ -27,9 +27,12 @@ from ..options import Options
 from ..pipeline import stage
 from .data import DEFINITIONS, TECHNIQUES
 from .paragraphs import TRAINED_LANGUAGES, shipped_model
+from .spans import MODEL_VERSION as SPAN_MODEL_VERSION
+from .spans import SpanModel
 
 __all__ = ["DEFINITIONS", "TECHNIQUES", "techniques_stage"]
 
+SPAN_LANGUAGES = frozenset({"en"})  # the span model is trained on PTC, English only
 MIN_WORDS = 40  # below this an article is too short for the paragraph model's statistics
 LEXICON_MODEL = "lexicon@2026.11"
 # Spans below this confidence are dropped: at the lexicon's measured precision (e.g. "regime", right
@@ -150,6 +153,11 @@ def techniques_stage(document: Document, options: Options) -> Document:
         probabilities[rows], thresholds[rows] = prediction.probabilities, prediction.thresholds
 
     sentences = parse(document).sentences
+    # The span model was trained on sentences: give it the parser's sentences of English paragraphs.
+    paragraph_sentences = [_sentences_in(sentences, start, end, body[start:end]) for start, end in paragraphs]
+    english = [sentence for inside, lang in zip(paragraph_sentences, languages) if lang in SPAN_LANGUAGES
+               for sentence in inside]
+    crf_spans = SpanModel.load().predict(model_text, english, min_confidence=MIN_CONFIDENCE / 2) if english else []
     found: list[TechniqueSpan] = []
     for index, (start, end) in enumerate(paragraphs):
         language = languages[index]
@@ -160,8 +168,9 @@ def techniques_stage(document: Document, options: Options) -> Document:
         document.paragraph_techniques.append(ParagraphTechniques(
             start=start, end=end, techniques=[TECHNIQUES[j] for j in predicted], scores=scores,
             low_confidence=paragraph_low))
-        in_paragraph = _sentences_in(sentences, start, end, body[start:end])
-        spans: list[TechniqueSpan] = []
+        in_paragraph = paragraph_sentences[index]
+        spans = [_span(body, p.start, p.end, p.technique, p.confidence, SPAN_MODEL_VERSION, paragraph_low)
+                 for p in crf_spans if start <= p.start and p.end <= end]
         for match in lexicon_matches(model_text, language or "", start, end):
             for technique in match.techniques:
                 spans.append(_span(body, match.start, match.end, technique, match.weight, LEXICON_MODEL,
