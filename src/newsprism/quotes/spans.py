@@ -20,6 +20,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from ..nlp.offsets import strip_span
 from .lexicon import DOUBLE, GUILLEMET, QUOTE_MARKS, SINGLE, SINGLE_GUILLEMET, Lexicon
 
 # Quotes never span more paragraphs (typographic continuation, block quotes) nor more characters.
@@ -73,18 +74,11 @@ def paragraph_spans(text: str, paragraphs: list[tuple[int, int]] | None = None) 
         paragraphs.append((position, len(text)))
     spans = []
     for start, end in paragraphs:
-        start, end = _trim(text, max(0, start), min(len(text), end))
+        start, end = strip_span(text, max(0, start), min(len(text), end))
         if end > start:
             spans.append((start, end))
     return spans
 
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
 
 
 def _is_space(char: str) -> bool:
@@ -178,10 +172,10 @@ def closing_mark_start(text: str, close_index: int) -> int:
 
 def _content(text: str, open_index: int, close_index: int) -> tuple[int, int]:
     """Content offsets between two marks: white space and a trailing comma dropped."""
-    start, end = _trim(text, open_index + mark_length(text, open_index), closing_mark_start(text, close_index))
+    start, end = strip_span(text, open_index + mark_length(text, open_index), closing_mark_start(text, close_index))
     while end > start and text[end - 1] in ",":
         end -= 1
-    return _trim(text, start, end)
+    return strip_span(text, start, end)
 
 
 def find_marked_quotes(
@@ -214,7 +208,7 @@ def find_marked_quotes(
                 quotes.append(MarkedQuote(open_index, None, *following, family, block=True))
                 reach = following[1]
             continue
-        start, end = _trim(text, open_index + mark_length(text, open_index), min(p_end, open_index + 1 + MAX_QUOTE_CHARS))
+        start, end = strip_span(text, open_index + mark_length(text, open_index), min(p_end, open_index + 1 + MAX_QUOTE_CHARS))
         if end > start:
             warnings.append(
                 f"unbalanced quote mark at offset {open_index}: quote cut at the end of its paragraph"

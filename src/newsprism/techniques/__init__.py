@@ -23,6 +23,7 @@ import re
 import numpy as np
 
 from ..model import Document, ParagraphTechniques, TechniqueSpan
+from ..nlp.offsets import strip_span
 from ..options import Options
 from ..pipeline import stage
 from .data import DEFINITIONS, TECHNIQUES
@@ -103,13 +104,6 @@ def _sentences_in(sentences: list[tuple[int, int]], start: int, end: int, text: 
     return [(start + m.start(), start + m.end()) for m in _SENTENCE.finditer(text, 0)
             if text[m.start():m.end()].strip()] or [(start, end)]
 
-
-def _trim(body: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and body[start].isspace():
-        start += 1
-    while end > start and body[end - 1].isspace():
-        end -= 1
-    return start, end
 
 
 @stage("techniques", requires=("language",), description="Persuasion techniques per paragraph, with evidence spans")
@@ -199,7 +193,7 @@ def techniques_stage(document: Document, options: Options) -> Document:
 
 
 def _span(body: str, start: int, end: int, technique: str, confidence: float, model: str, low: bool) -> TechniqueSpan:
-    start, end = _trim(body, start, end)
+    start, end = strip_span(body, start, end)
     return TechniqueSpan(technique=technique, start=start, end=end, text=body[start:end],
                          confidence=round(min(max(confidence, 0.0), 1.0), 3), model=model, low_confidence=low)
 
