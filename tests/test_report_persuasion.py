@@ -76,7 +76,8 @@ def _analysed(doc_id: str = "doc-a", outlet: str | None = "Alpha News", links: l
         _span(body, "Name_Calling-Labeling", "Takfiri terrorist group", 0.91),
         _span(body, "Loaded_Language", "terrorist", 0.83),  # nested inside the previous one
         _span(body, "Loaded_Language", "terrorist group killed", 0.31),  # crosses its end; low by confidence
-        _span(body, "Name_Calling-Labeling", "so-called rebels are a terror outfit", 0.77),
+        _span(body, "Name_Calling-Labeling", "so-called rebels are a terror outfit", 0.77, quoted=True,
+              speaker="Sergey Lavrov"),
         _span(body, "Whataboutism", "What about the occupation troops who kill and loot?", 0.7, low_confidence=True),
     ]
     paragraphs = _paragraphs(body)
@@ -109,6 +110,7 @@ def _analysed(doc_id: str = "doc-a", outlet: str | None = "Alpha News", links: l
         ],
         technique_counts={"Name_Calling-Labeling": 2, "Loaded_Language": 2, "Whataboutism": 1},
         technique_density=1000 * 5 / len(body.split()),
+        own_voice_density=1000 * 4 / (len(body.split()) - 7),
         claims=[
             Claim(text=body[first_sentence[0]:first_sentence[1]], start=first_sentence[0], end=first_sentence[1],
                   score=0.92, kinds=["number", "event"], entities=[REBELS, "geonames:170063"], dates=["2016-03-03"],
@@ -173,11 +175,15 @@ def test_technique_spans_are_marked_nested_and_explained():
     # Hover: technique, confidence, model and definition; click: the span's entry with the same.
     link = article.xpath('.//mark[@data-span="3"]/ancestor::a[1]')[0]
     title = link.get("title")
-    for part in ("Name_Calling-Labeling", "0.77", "spans-crf@test", DEFINITIONS["Name_Calling-Labeling"]):
+    for part in ("Name_Calling-Labeling", "0.77", "spans-crf@test", DEFINITIONS["Name_Calling-Labeling"],
+                 "in a quote of Sergey Lavrov"):
         assert part in title
     entry = tree.xpath(f'//*[@id="{link.get("href")[1:]}"]')[0]
-    for part in ("Name_Calling-Labeling", "0.77", "spans-crf@test", DEFINITIONS["Name_Calling-Labeling"]):
+    for part in ("Name_Calling-Labeling", "0.77", "spans-crf@test", DEFINITIONS["Name_Calling-Labeling"],
+                 "in a quote of Sergey Lavrov"):
         assert part in entry.text_content()
+    unquoted = tree.xpath(f'//*[@id="{article.xpath(".//mark[@data-span=0]/ancestor::a[1]")[0].get("href")[1:]}"]')[0]
+    assert "in a quote" not in unquoted.text_content()
     innermost = article.xpath('.//mark[@data-span="1"]/ancestor::a[1]')[0]
     assert innermost.get("href") == "#d0-sp1", "a click on nested spans opens the innermost one"
     _assert_internal_links_resolve(tree)
@@ -196,6 +202,7 @@ def test_legend_badges_density_claims_and_tone():
     assert list(legend) == ["Name_Calling-Labeling", "Loaded_Language", "Whataboutism"], "most used first"
     stats = article.xpath('.//p[contains(@class, "pstats")]')[0].text_content()
     assert f"{document.technique_density:.1f} per 1,000 words" in stats and "5 technique spans" in stats
+    assert f"{document.own_voice_density:.1f} in the outlet's own voice" in stats
     # Paragraph badges: one set per paragraph, linked to the legend; the scoreless paragraph has none.
     badges = [[b.text_content() for b in div.xpath("./*")] for div in article.xpath('.//div[@class="pbadges"]')]
     assert badges == [["Name Calling-Labeling", "Loaded Language"], ["Name Calling-Labeling", "Whataboutism"]]
@@ -356,10 +363,10 @@ def test_hostile_report_in_headless_chromium(tmp_path):
 
 
 def _doc(doc_id: str, outlet: str | None, *, density=None, counts=None, paragraphs=(), claims=(), tone=(),
-         confidence=None) -> dict:
+         confidence=None, own_voice=None) -> dict:
     document = Document(
         id=doc_id, source=doc_id, outlet=Outlet(name=outlet) if outlet is not None else None, body="word " * 100,
-        technique_density=density, technique_counts=counts or {},
+        technique_density=density, technique_counts=counts or {}, own_voice_density=own_voice,
         paragraph_techniques=[ParagraphTechniques(start=0, end=10, techniques=list(paragraphs))] if paragraphs else [],
         claims=[Claim(text="c", start=0, end=1, score=0.5, entities=list(entities)) for entities in claims],
         tone=[Tone(id=actor, name=actor.upper(), score=score, label=label, mentions=2) for actor, score, label in tone],
@@ -373,7 +380,8 @@ def _corpus() -> list[dict]:
     for field in NEW_FIELDS:
         del older[field]
     return [
-        _doc("a1", "Alpha", density=10.0, counts={"Loaded_Language": 3, "Doubt": 1}, paragraphs=["Loaded_Language"],
+        _doc("a1", "Alpha", density=10.0, own_voice=6.0, counts={"Loaded_Language": 3, "Doubt": 1},
+             paragraphs=["Loaded_Language"],
              claims=[["x", "y"], ["x"]], tone=[("x", -0.8, "hostile"), ("y", 0.6, "favourable")]),
         _doc("a2", "Alpha", density=20.0, counts={"Loaded_Language": 1}, paragraphs=["Flag_Waving"],
              claims=[["x", "x"]], tone=[("x", -0.4, "hostile"), ("y", -0.5, "hostile"), ("x", 0.9, "favourable")],
@@ -391,6 +399,8 @@ def test_outlet_summaries_count_articles_behind_each_figure():
     alpha = outlets["Alpha"]
     assert (alpha["articles"], alpha["analysed_articles"], alpha["low_confidence_articles"]) == (3, 2, 1)
     assert alpha["mean_technique_density"] == 15.0 and alpha["density_articles"] == 2
+    # Own-voice density only where the quotes stage ran (a1): the mean rests on that one article.
+    assert alpha["mean_own_voice_density"] == 6.0 and alpha["own_voice_articles"] == 1
     assert alpha["technique_spans"] == 5
     assert alpha["techniques"] == [
         {"technique": "Loaded_Language", "spans": 4, "articles": 2, "paragraphs": 1},
@@ -413,6 +423,7 @@ def test_outlet_summaries_count_articles_behind_each_figure():
     assert unknown["mean_technique_density"] == 0.0 and unknown["density_articles"] == 1
     assert unknown["tone"][0]["label"] == "neutral" and unknown["tone"][0]["articles"] == 1
     beta = outlets["Beta"]
+    assert beta["mean_own_voice_density"] is None and beta["own_voice_articles"] == 0
     assert beta["techniques"] == [{"technique": "Doubt", "spans": 2, "articles": 1, "paragraphs": 0}]
     whole = corpus_summary(_corpus())
     assert whole["articles"] == 6 and whole["analysed_articles"] == 4 and whole["density_articles"] == 4
@@ -453,6 +464,7 @@ def test_cli_summary_shows_techniques_claims_tone_and_outlets():
         tally.add_document(document)
     text = _printed(tally)
     assert "10 spans in 2 art." in text and "per 1,000 words (mean of 2 art.)" in text
+    assert "in the outlets' own voice, outside quotes (mean of 2 art.)" in text and "own voice" in text
     assert "Loaded_Language 4 (2 art.)" in text
     assert "2 check-worthy in 2 art." in text
     assert "most hostile to" in text and "Syrian rebels -0.80 (2 art.)" in text

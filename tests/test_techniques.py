@@ -16,7 +16,7 @@ from newsprism.techniques.data import DEFINITIONS, TECHNIQUES
 from newsprism.techniques.paragraphs import shipped_model
 
 SAMPLES = Path(str(files("newsprism") / "data" / "samples"))
-STAGES = ["extract", "language", "metadata", "entities", "techniques"]
+STAGES = ["extract", "language", "metadata", "entities", "quotes", "techniques"]
 
 
 @pytest.fixture(scope="module")
@@ -79,6 +79,37 @@ def test_live_blog_is_less_dense_than_the_propaganda_outlets(samples):
     blog = samples["002"].technique_density
     for key in ("000", "001", "004"):
         assert blog < samples[key].technique_density, (key, samples[key].technique_density, blog)
+    # Most of the live blog's spans are in the officials' and activists' words it quotes: in its own
+    # voice it is far below every South Front and Press TV article, including the short South Front
+    # piece 003 (whose total density is close to the blog's).
+    own = samples["002"].own_voice_density
+    for key in ("000", "001", "003", "004"):
+        assert own < samples[key].own_voice_density, (key, samples[key].own_voice_density, own)
+    assert sum(s.quoted for s in samples["002"].techniques) > len(samples["002"].techniques) / 2
+
+
+def test_spans_inside_direct_quotes_are_marked_with_their_speaker():
+    document = analyse(
+        "The ministry published its annual report on Tuesday. The report covers the budget and staffing of "
+        "the department over the last twelve months.\n\n"
+        '"These traitors and their disgusting lies are destroying our great nation," said John Smith, a local '
+        "councillor, at the meeting in the town hall on Wednesday evening.\n\n"
+        "The council will vote on the budget next month, officials said, after a public consultation that "
+        "ends on 1 March.")
+    spans = document.techniques
+    assert spans, "no technique found in an openly loaded quote"
+    quoted = [s for s in spans if s.quoted]
+    assert quoted and all(s.speaker == "John Smith" for s in quoted), [(s.text, s.quoted, s.speaker) for s in spans]
+    assert all(not s.quoted for s in spans if s.start < document.body.index('"These'))
+    assert document.own_voice_density is not None and document.own_voice_density < document.technique_density
+
+
+def test_own_voice_is_unknown_without_the_quotes_stage():
+    options = Options(stages=("extract", "language", "techniques"))
+    document = Document(id="t", source="t.txt", raw_text="These traitors are destroying our great nation. " * 10)
+    result = process_document(document, resolve_stages(options.stages), options)
+    assert isinstance(result, Document) and result.own_voice_density is None
+    assert all(not s.quoted for s in result.techniques)
 
 
 def test_every_paragraph_is_listed_and_spans_index_the_body(samples):

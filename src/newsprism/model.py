@@ -210,6 +210,12 @@ class TechniqueSpan(BaseModel):
     low_confidence: bool = Field(
         default=False, description="True where the language has no training data or the text is atypical"
     )
+    quoted: bool = Field(
+        default=False,
+        description="Inside a direct or mixed quote the quotes stage attributes to someone: the outlet reports "
+        "the technique rather than uses it in its own voice",
+    )
+    speaker: str | None = Field(default=None, description="Name of the quoted speaker, when quoted and known")
 
 
 class ParagraphTechniques(BaseModel):
@@ -307,6 +313,11 @@ class Document(BaseModel):
         default=None, description="Technique spans per 1,000 words of body"
     )
     technique_counts: dict[str, int] = Field(default_factory=dict, description="Spans per technique")
+    own_voice_density: float | None = Field(
+        default=None,
+        description="Technique spans outside direct and mixed quotes per 1,000 words outside them (the outlet's "
+        "own voice); None when the quotes stage did not run",
+    )
     claims: list[Claim] = Field(default_factory=list, description="Check-worthy sentences, best first")
     tone: list[Tone] = Field(default_factory=list, description="Tone toward each resolved actor")
     analysis_confidence: str | None = Field(

@@ -71,12 +71,15 @@ def technique_spans(doc: dict) -> list[dict]:
         low = persuasion.is_low_span(span)
         family = persuasion.family_of(technique)
         model = str(span.get("model") or "")
+        quoted = span.get("quoted") is True
+        speaker = span.get("speaker") if quoted and isinstance(span.get("speaker"), str) else None
+        voice = f" · in a quote{' of ' + speaker if speaker else ''}" if quoted else ""
         hover = (f"{technique} ({persuasion.FAMILY_LABELS[family]}) · confidence "
-                 f"{'?' if confidence is None else f'{confidence:.2f}'}{' · low confidence' if low else ''}"
+                 f"{'?' if confidence is None else f'{confidence:.2f}'}{' · low confidence' if low else ''}{voice}"
                  f"{' · ' + model if model else ''}\n{persuasion.definition_of(technique)}")
         rows.append({"index": index, "start": start, "end": end, "technique": technique, "family": family,
                      "family_label": persuasion.FAMILY_LABELS[family], "confidence": confidence, "low": low,
-                     "model": model, "text": span.get("text") or doc["body"][start:end],
+                     "quoted": quoted, "speaker": speaker, "model": model, "text": span.get("text") or doc["body"][start:end],
                      "definition": persuasion.definition_of(technique), "hover": hover})
     return rows
 

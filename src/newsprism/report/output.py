@@ -22,7 +22,8 @@ SCHEMA_FILE = "documents.schema.json"
 REPORT_FILE = "report.html"
 # What the persuasion aggregates read of a document (see ``persuasion.PersuasionAggregate.add``).
 _PERSUASION_FIELDS = {"outlet", "body", "stages", "entities", "places", "techniques", "paragraph_techniques",
-                      "technique_density", "technique_counts", "claims", "tone", "analysis_confidence"}
+                      "technique_density", "technique_counts", "own_voice_density", "claims", "tone",
+                      "analysis_confidence"}
 
 
 @dataclass

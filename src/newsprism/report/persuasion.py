@@ -242,6 +242,8 @@ class PersuasionAggregate:
         self.spans = 0
         self.density_sum = 0.0
         self.density_articles = 0
+        self.own_voice_sum = 0.0
+        self.own_voice_articles = 0
         self.technique_spans: collections.Counter = collections.Counter()
         self.technique_articles: collections.Counter = collections.Counter()
         self.technique_paragraphs: collections.Counter = collections.Counter()
@@ -272,6 +274,10 @@ class PersuasionAggregate:
             if density is not None:
                 self.density_sum += density
                 self.density_articles += 1
+            own_voice = number(doc.get("own_voice_density"))
+            if own_voice is not None:
+                self.own_voice_sum += own_voice
+                self.own_voice_articles += 1
         names = entity_names(doc)
         claims = doc.get("claims") or []
         if claims:
@@ -333,6 +339,9 @@ class PersuasionAggregate:
             "mean_technique_density": (round(self.density_sum / self.density_articles, 3)
                                        if self.density_articles else None),
             "density_articles": self.density_articles,
+            "mean_own_voice_density": (round(self.own_voice_sum / self.own_voice_articles, 3)
+                                       if self.own_voice_articles else None),
+            "own_voice_articles": self.own_voice_articles,
             "techniques": techniques[:limit],
             "claims": self.claims,
             "claim_articles": self.claim_articles,

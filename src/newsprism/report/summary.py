@@ -34,6 +34,9 @@ def _persuasion_rows(table: Table, tally: RunTally) -> None:
     if run["analysed_articles"]:
         density = (f" · {run['mean_technique_density']:.1f} per 1,000 words "
                    f"(mean of {_articles(run['density_articles'])})" if run["mean_technique_density"] is not None else "")
+        if run["mean_own_voice_density"] is not None:
+            density += (f" · {run['mean_own_voice_density']:.1f} in the outlets' own voice, outside quotes "
+                        f"(mean of {_articles(run['own_voice_articles'])})")
         table.add_row("techniques", f"{run['technique_spans']} spans in {_articles(run['analysed_articles'])}{density}")
         table.add_row("top techniques", escape(_techniques(run["techniques"], 5)) or "—")
     if run["claims"]:
@@ -53,15 +56,16 @@ def _outlet_table(tally: RunTally) -> Table | None:
     if len(outlets) < 2 or not any(o["analysed_articles"] or o["tone_articles"] for o in outlets):
         return None
     table = Table(title="by outlet (art. = articles behind the figure)", title_justify="left")
-    for column in ("outlet", "articles", "per 1k words", "top techniques", "most hostile to"):
+    for column in ("outlet", "articles", "per 1k words", "own voice", "top techniques", "most hostile to"):
         table.add_column(column, overflow="fold")
     for outlet in outlets[:_MAX_OUTLETS_LISTED]:
-        density = outlet["mean_technique_density"]
+        density, own_voice = outlet["mean_technique_density"], outlet["mean_own_voice_density"]
         hostile, _ = tone_extremes(outlet["tone"], 2)
         table.add_row(
             escape(outlet["outlet"]),
             str(outlet["articles"]),
             f"{density:.1f} ({_articles(outlet['density_articles'])})" if density is not None else "—",
+            f"{own_voice:.1f} ({_articles(outlet['own_voice_articles'])})" if own_voice is not None else "—",
             escape(_techniques(outlet["techniques"], 2)) or "—",
             escape(_actors(hostile)) or "—",
         )
