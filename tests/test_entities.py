@@ -237,3 +237,69 @@ def test_a_misspelt_surname_links_to_the_one_known_person_and_only_then():
     assert kb.similar_person("James Smith") is None and kb.similar_person("Jo Li") is None
     doc = _run("US envoy James Jeffry said the troops would stay.", "en")
     assert {e.name for e in doc.entities if "Jeffry" in e.text} == {"James Jeffrey"}
+
+
+# --- nationality adjectives and plural demonyms (entities.nationals) ---------------------------------
+
+US = "geonames:6252001"
+
+
+def _linked(document: Document) -> dict[str, tuple[str | None, EntityType]]:
+    return {e.text: (e.id, e.type) for e in document.entities}
+
+
+@pytest.mark.parametrize("language, body, expected", [
+    ("fr", "Les forces américaines ont quitté la base. L'armée américaine a démenti. Les troupes d'occupation "
+           "américaines restent. L'administration sortante américaine a réagi. Les Américains sont partis.",
+     {"forces américaines": EntityType.ARMED_GROUP, "armée américaine": EntityType.ARMED_GROUP,
+      "troupes d'occupation américaines": EntityType.ARMED_GROUP,
+      "administration sortante américaine": EntityType.ORGANISATION, "Américains": EntityType.ORGANISATION}),
+    ("en", "American troops left the base. The Americans said they would return.",
+     {"American troops": EntityType.ARMED_GROUP, "Americans": EntityType.ORGANISATION}),
+    ("es", "Las tropas estadounidenses salieron de la base. Los estadounidenses lo confirmaron.",
+     {"tropas estadounidenses": EntityType.ARMED_GROUP, "estadounidenses": EntityType.ORGANISATION}),
+    ("de", "Die US-Truppen und die amerikanischen Soldaten verließen die Basis. Die Amerikaner schwiegen.",
+     {"US-Truppen": EntityType.ARMED_GROUP, "amerikanischen Soldaten": EntityType.ARMED_GROUP,
+      "Amerikaner": EntityType.ORGANISATION}),
+    ("ru", "Американские войска покинули базу. Военные США промолчали.",
+     {"Американские войска": EntityType.ARMED_GROUP}),
+])
+def test_nationality_phrases_link_to_the_country(language, body, expected):
+    found = _linked(_run(body, language))
+    for text, kind in expected.items():
+        assert found.get(text) == (US, kind), (text, found)
+
+
+def test_nationality_rule_stays_narrow():
+    found = _linked(_run("Les touristes américains visitent Paris. Trois Américains ont gagné. "
+                         "Les forces françaises et les troupes US sont arrivées.", "fr"))
+    assert "touristes américains" not in found  # tourists are not the state
+    assert found.get("Américains", (None,))[0] is None  # "trois Américains": people, not the state (no article)
+    french = [id_ for text, (id_, _) in found.items() if "forces françaises" in text]
+    assert french == ["np:armed_group:french-armed-forces"]  # the knowledge base's name wins
+    assert "troupes US" not in found and "US" in found  # the country's own name stays for the places stage
+    found = _linked(_run("La majorité des Français a voté. Les Français ont voté dimanche.", "fr"))
+    assert not any(e_id for e_id, _ in found.values()), found  # the electorate of domestic news, not the state
+    found = _linked(_run("Американцы и украинцы протестовали.", "ru"))  # no article: people or state?
+    assert not any(e_id for e_id, _ in found.values()), found
+    found = _linked(_run("Many Americans voted. American companies said profits rose.", "en"))
+    assert not any(id_ == US for id_, _ in found.values()), found
+
+
+def test_occupation_forces_refer_back_to_the_force_just_named():
+    document = _run("La présence militaire US en Syrie coûte cher. Car les troupes d'occupation qui tuent et "
+                    "pillent seront ciblées.\n\nLes troupes d'occupation ont été vues ailleurs.", "fr")
+    anaphors = [e for e in document.entities if e.text == "troupes d'occupation"]
+    assert len(anaphors) == 1, "only the one with a force in its own or the previous sentence is linked"
+    assert anaphors[0].id == US and anaphors[0].source == "nationality+coref"
+    document = _run("The ministers met in Geneva. The occupation forces left the town on Monday.", "en")
+    assert not any(e.text == "occupation forces" for e in document.entities)  # no force named: no guess
+
+
+def test_nationality_phrases_take_the_knowledge_bases_military_and_leave_longer_names():
+    found = _linked(_run("Les soldats russes et les soldats américains sont arrivés. L'Armée syrienne libre a "
+                         "attaqué. Les Forces spéciales américaines sont reparties.", "fr"))
+    assert found["soldats russes"][0] == "np:armed_group:russian-armed-forces"  # like "forces russes"
+    assert found["soldats américains"][0] == US  # no separate US-forces entry: the country
+    assert found["Armée syrienne libre"][0] == "np:armed_group:free-syrian-army"  # a name, not "armée syrienne"
+    assert found["Forces spéciales américaines"] == (US, EntityType.ARMED_GROUP)  # NER's unknown name replaced

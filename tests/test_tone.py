@@ -1,11 +1,17 @@
 """Tone toward actors (issue 5, part 4): the ``tone`` stage with the shipped models, no mocks.
 
-Acceptance on the samples: the tone toward the US-led coalition is negative in 000 (South Front via
-Global Research), 001 (Press TV) and 004 (Press TV French).  The test checks the coalition
-(``np:organisation:global-coalition-against-daesh``) where the entity stage links it in the
-article, else the United States (``geonames:6252001``): at the time of writing 000 and 001 link
-"US-led coalition", while 004 never names the coalition and treats the United States ("les
-États-Unis", "soldats US") as the occupying force, so 004 is checked against the US.
+Acceptance on the samples: the tone toward the US-led coalition is hostile (label "hostile" and a
+negative score) in 000 (South Front via Global Research), 001 (Press TV), 003 (South Front) and 004
+(Press TV French).  The test checks the coalition (``np:organisation:global-coalition-against-daesh``)
+where the entity stage links it in the article, else the United States (``geonames:6252001``): 000,
+001 and 003 name the "US-led coalition", while 004 never names the coalition and treats the United
+States ("troupes US", "les forces américaines", "l'armée américaine", "les troupes d'occupation qui
+tuent, pillent et intimident") as the occupying force, so 004 is checked against the US.
+
+Generated cases (written for these tests, not taken from the samples) check the general rules behind
+that: nationality phrases link to the country in French and English, neutral wire copy about "les
+forces américaines" / "American troops" stays neutral, hostile framing is hostile, and an article
+hostile in one sentence and factual in the others treats the actor with hostility.
 """
 
 from __future__ import annotations
@@ -69,17 +75,17 @@ def tone_of(document: Document, actor_id: str, mode: str = "auto"):
     return next(t for t in tones if t.id == actor_id)
 
 
-@pytest.mark.parametrize("key", ["000", "001", "004"])
+@pytest.mark.parametrize("key", ["000", "001", "003", "004"])
 def test_tone_toward_the_us_led_coalition_is_negative(samples, key):
     document = samples[key]
     ids = {t.id: t for t in document.tone}
     target = COALITION if COALITION in ids else UNITED_STATES
     assert target in ids, f"{key}: neither the coalition nor the US is an actor: {sorted(ids)}"
     tone = ids[target]
-    assert tone.label == "hostile" or tone.score < 0, (key, target, tone)
+    assert tone.label == "hostile" and tone.score < 0, (key, target, tone)
     assert tone.evidence, "the verdict must come with the sentences behind it"
-    if key in ("000", "001"):
-        assert target == COALITION, "000 and 001 name the US-led coalition; it should be linked"
+    if key in ("000", "001", "003"):
+        assert target == COALITION, "000, 001 and 003 name the US-led coalition; it should be linked"
     if key == "004":
         assert tone.low_confidence, "French is scored by cross-lingual transfer"
 
@@ -205,3 +211,117 @@ def test_shipped_model_and_fixed_split():
     assert len(test) == meta["figures"]["test_targets"]
     assert all(split_of(e.sentence) == "test" for e in test)
     assert split_of("The minister met his counterpart in Paris on Tuesday.") in ("dev", "test")
+
+
+# --- generated cases: nationality phrases, aggregation, embedding budget -------------------------
+
+def analysed(text: str, language: str) -> Document:
+    """A one-paragraph document through the entities and places stages (as in a run)."""
+    from newsprism.entities import find_entities
+    from newsprism.places import find_places
+
+    document = Document(id="g", source="generated", body=text, language=language,
+                        paragraphs=[Paragraph(start=0, end=len(text))])
+    return find_places(find_entities(document, Options()), Options())
+
+
+GENERATED = [  # (language, text, expected label toward the United States); written for these tests
+    ("fr", "Les forces américaines ont quitté mardi une base du nord-est de la Syrie, a indiqué un porte-parole. "
+           "Selon l'armée américaine, environ 900 soldats restent déployés dans la région.", "neutral"),
+    ("fr", "Les soldats américains sont arrivés jeudi à Bagdad pour une visite de deux jours.", "neutral"),
+    ("fr", "Les forces américaines d'occupation pillent le pétrole syrien et terrorisent les habitants de "
+           "Deir ez-Zor. Les troupes d'occupation qui tuent et pillent doivent partir, disent les habitants.",
+     "hostile"),
+    ("fr", "Les forces américaines ont quitté mardi une base du nord-est de la Syrie. Selon l'armée américaine, "
+           "environ 900 soldats restent déployés dans la région. Les soldats américains sont arrivés à Bagdad "
+           "jeudi. Mais ces troupes d'occupation qui tuent et pillent terrorisent la population depuis des années.",
+     "hostile"),
+    ("en", "American troops left a base in northeastern Syria on Tuesday, a spokesman said. The Americans said "
+           "about 900 soldiers remain in the region.", "neutral"),
+    ("en", "The American occupation troops who kill and loot are plundering Syria's oil, villagers said. The "
+           "occupiers are a criminal gang.", "hostile"),
+    ("en", "American troops left a base in northeastern Syria on Tuesday. The US military said about 900 soldiers "
+           "remain in the region. American troops arrived in Baghdad on Thursday. But the occupation forces who "
+           "kill and loot have terrorised villagers for years.", "hostile"),
+]
+
+
+@pytest.mark.parametrize("language, text, expected", GENERATED, ids=[f"{g[0]}-{g[2]}-{i}" for i, g in enumerate(GENERATED)])
+def test_generated_nationality_cases(language, text, expected):
+    document = analysed(text, language)
+    linked = [e for e in document.entities if e.id == UNITED_STATES]
+    assert linked, "the nationality phrases must be linked to the United States"
+    for mode in ("never", "auto"):
+        tone = tone_of(document, UNITED_STATES, mode)
+        assert tone.label == expected, (mode, tone)
+        if expected == "hostile":
+            assert tone.score < -0.3, (mode, tone)
+        else:
+            assert abs(tone.score) < 0.35, (mode, tone)
+        assert tone.mentions == len(linked)
+
+
+def _document_with_mentions(text: str, surface: str, actor_id: str, kind: EntityType, language: str = "en") -> Document:
+    entities, start = [], text.find(surface)
+    while start >= 0:
+        entities.append(Entity(text=surface, start=start, end=start + len(surface), type=kind, id=actor_id, name=surface))
+        start = text.find(surface, start + 1)
+    return Document(id="a", source="test", body=text, language=language,
+                    paragraphs=[Paragraph(start=0, end=len(text))], entities=entities)
+
+
+NEUTRAL_WIRE = (
+    "The coalition said on Monday that it had carried out four strikes near the border. "
+    "A spokesman for the coalition said the talks would resume in Geneva next week. "
+    "The coalition was formed in 2014 and has 86 members. "
+    "Officials of the coalition met their Iraqi counterparts in Baghdad on Thursday. "
+)
+
+
+def test_hostile_sentences_are_not_washed_out_by_factual_ones():
+    hostile = ("The coalition, an occupation force of murderous mercenaries, plunders the country and "
+               "massacres civilians. ")
+    document = _document_with_mentions(NEUTRAL_WIRE + hostile, "coalition", "test:coalition", EntityType.ORGANISATION)
+    tone = tone_of(document, "test:coalition", "never")
+    assert tone.mentions == 5
+    assert tone.label == "hostile" and tone.score < 0, tone
+    assert tone.evidence[0].text.startswith("The coalition, an occupation force")
+    # Wire copy alone stays neutral, however many sentences it has.
+    document = _document_with_mentions(NEUTRAL_WIRE * 2, "coalition", "test:coalition", EntityType.ORGANISATION)
+    for mode in ("never", "auto"):
+        tone = tone_of(document, "test:coalition", mode)
+        assert tone.label == "neutral" and abs(tone.score) < 0.35, (mode, tone)
+    # Hostile and favourable sentences about one actor offset each other: no side wins by construction.
+    favourable = "Thousands of families thanked the coalition, whose heroic volunteers saved countless lives. "
+    document = _document_with_mentions(hostile + favourable, "coalition", "test:coalition", EntityType.ORGANISATION)
+    assert tone_of(document, "test:coalition", "never").score > tone_of(
+        _document_with_mentions(hostile, "coalition", "test:coalition", EntityType.ORGANISATION), "test:coalition", "never"
+    ).score
+
+
+def test_sentences_beyond_the_embedding_budget_still_count(monkeypatch):
+    import newsprism.tone.score as score
+
+    text = (
+        "Les États-Unis ont annoncé mardi une réunion à Genève. "
+        "Les États-Unis, cette puissance d'occupation, pillent et massacrent les populations de la région."
+    )
+    document = _document_with_mentions(text, "États-Unis", UNITED_STATES, EntityType.LOCATION, language="fr")
+    document.places = []
+    monkeypatch.setattr(score, "MAX_EMBEDDED_SENTENCES", 1)  # only the first (neutral) sentence is embedded
+    tone = tone_of(document, UNITED_STATES, "auto")
+    assert len(tone.evidence) == 2, "the sentence left out of the embedding budget is scored from its framing cues"
+    assert tone.label == "hostile" and tone.score < 0, tone
+
+
+def test_embedding_budget_follows_the_main_actors():
+    from newsprism.tone.score import MAX_EMBEDDED_SENTENCES, _choose_for_embedding, _Sentence
+
+    wanted = {"main": [(i, _Sentence(i, i + 1, "fr")) for i in range(20)]}
+    wanted.update({f"minor{k}": [(100 + k, _Sentence(0, 1, "fr"))] for k in range(30)})
+    grouped = {actor: [None] * len(sentences) for actor, sentences in wanted.items()}
+    chosen = _choose_for_embedding(wanted, grouped)
+    assert len(chosen) == MAX_EMBEDDED_SENTENCES
+    per_actor = {actor: sum(1 for a, _, _ in chosen if a == actor) for actor in wanted}
+    assert all(per_actor[f"minor{k}"] == 1 for k in range(30)), "every actor gets its first sentence"
+    assert per_actor["main"] == MAX_EMBEDDED_SENTENCES - 30

@@ -11,6 +11,7 @@ from ..kb.actors import ActorKB, AliasHit, KBEntry, stable_id
 from ..kb.normalize import alias_key
 from ..model import Entity, EntityType
 from ..nlp.parse import ParsedBody
+from .nationals import link_nationals
 from .scan import NameMatch, looks_like_name, place_scan_keys, scan_index, scan_names
 
 # Model labels → our types.  None: not an entity we report (dates, numbers, nationalities).
@@ -73,7 +74,7 @@ def recognise_and_link(text: str, parsed: ParsedBody, kb: ActorKB) -> list[Entit
         scanned = scan_names(text, index, chunk.start, chunk.end)
         mentions.extend(_merge(text, ner, scanned, has_model=chunk.model is not None))
     mentions.sort(key=lambda m: m.start)
-    return _link(text, mentions, kb)
+    return link_nationals(text, parsed.chunks, _link(text, mentions, kb), kb)
 
 
 def _ner_mention(text: str, span, model: str | None) -> Mention | None:

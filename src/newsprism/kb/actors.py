@@ -202,6 +202,9 @@ def load_actor_kb(user_files: tuple[Path, ...] = ()) -> ActorKB:
     """The shipped actor KB plus the user's alias files (same YAML format), once per process."""
     entries: dict[str, KBEntry] = {}
     digest = hashlib.sha1()
+    # The nationality-phrase table links actors too (entities/nationals.py): it is part of the version.
+    nationals = ACTORS_DIR.parent / "nationals.yaml"
+    digest.update(nationals.read_bytes() if nationals.is_file() else b"")
     for path in sorted(ACTORS_DIR.glob("*.yaml")):
         digest.update(path.read_bytes())
         for raw in _read(path):

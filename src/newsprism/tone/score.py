@@ -8,11 +8,12 @@ state (that is entity resolution's job) and are skipped.
 
 Per actor: every body sentence with a mention is scored toward that mention (several mentions in
 one sentence are averaged); the actor's distribution is the mean of its sentences' distributions
-weighted by how polar each is (``POLAR_WEIGHT``), so a few hostile sentences among many neutral
-ones still show.  Probabilities are first moved to the class prior of news at large
-(:meth:`.model.ToneModels.adjust`: news is mostly neutral, NewsMTSC is not); ``score =
-p(favourable) - p(hostile)`` and the label is the most probable class.  Evidence: the strongest
-sentences first, at most ``MAX_EVIDENCE``.
+weighted by how polar each is (``NEUTRAL_WEIGHT + (1 - p(neutral))**2``, see :func:`_aggregate`),
+so hostile sentences among neutral factual ones decide the label, as they do for a reader.
+Probabilities are first moved to the class prior of news at large (:meth:`.model.ToneModels.adjust`:
+news is mostly neutral, NewsMTSC is not); ``score = p(favourable) - p(hostile)`` and the label is
+the most probable class.  Evidence: the strongest sentences first, at most ``MAX_EVIDENCE``.
+Sentences beyond the embedding budget keep their framing-cue score (:func:`_choose_for_embedding`).
 
 Known limits: the English model learned tone from US political news; in war reporting the
 vocabulary of violence ("attack", "militants", "killed") pulls every actor of a sentence toward
@@ -54,7 +55,8 @@ MAX_EVIDENCE = 5
 MAX_SENTENCES_LEXICAL = 40
 MAX_SENTENCES_EMBEDDING = 10
 MAX_EMBEDDED_SENTENCES = 40  # per document: bounds the embedding cost (~1.5 s on a core) on long texts
-POLAR_WEIGHT = 0.25  # a sentence weighs POLAR_WEIGHT + (1 - p(neutral))
+# A sentence weighs NEUTRAL_WEIGHT + (1 - p(neutral)) ** 2 in the actor's distribution (see _aggregate).
+NEUTRAL_WEIGHT = 0.05
 MIN_WORDS = 20
 _LETTER = re.compile(r"[^\W\d_]")
 
@@ -150,9 +152,11 @@ def score_document(document: Document, options: Options, models: ToneModels | No
         lexical_count = 0
         for index, sentence in sentences.items():
             english = sentence.language in LEXICAL_LANGUAGES
-            if english or mode == "never":
-                if lexical_count >= MAX_SENTENCES_LEXICAL:
-                    continue
+            # Every sentence gets the cheap score (lexical in English, framing cues elsewhere), also
+            # where the embedding model is to run: it is the fallback for sentences beyond the
+            # embedding budget, which would otherwise not count at all (a French article with 26
+            # actors had 9 of its 12 sentences about the United States left unscored).
+            if lexical_count < MAX_SENTENCES_LEXICAL:
                 lexical_count += 1
                 proba, parsed_ok = _lexical(document, parsed, sentence, models, lexical_memo, cues_only=not english)
                 results[(actor_id, index)] = (proba, "lexical", (not parsed_ok) or not english)
@@ -175,16 +179,25 @@ def score_document(document: Document, options: Options, models: ToneModels | No
 
 
 def _choose_for_embedding(wanted: dict[str, list[tuple[int, _Sentence]]], grouped) -> list[tuple[str, int, _Sentence]]:
-    """Round-robin over actors (most mentioned first) so every actor gets its first sentences
-    embedded before any gets its tenth; at most MAX_SENTENCES_EMBEDDING per actor and
-    MAX_EMBEDDED_SENTENCES per document (the embedding model is the slow part)."""
+    """Sentences for the embedding model: every actor gets its first sentence, then each next one
+    goes to the actor with the smallest share of its sentences chosen so far (ties: most mentioned
+    first), so the budget follows how much the article says about each actor.  At most
+    MAX_SENTENCES_EMBEDDING per actor and MAX_EMBEDDED_SENTENCES per document (the embedding model
+    is the slow part); the others keep their cheap score (framing cues outside English).
+
+    A plain round-robin gave an article's main actor no more than a passing one: in a French
+    article with 26 actors, the United States (16 sentences) had 3 embedded."""
     order = sorted(wanted, key=lambda actor_id: (-len(grouped[actor_id]), actor_id))
+    taken = {actor_id: 0 for actor_id in order}
     chosen: list[tuple[str, int, _Sentence]] = []
-    for rank in range(MAX_SENTENCES_EMBEDDING):
-        for actor_id in order:
-            if rank < len(wanted[actor_id]) and len(chosen) < MAX_EMBEDDED_SENTENCES:
-                index, sentence = wanted[actor_id][rank]
-                chosen.append((actor_id, index, sentence))
+    while len(chosen) < MAX_EMBEDDED_SENTENCES:
+        open_actors = [a for a in order if taken[a] < min(len(wanted[a]), MAX_SENTENCES_EMBEDDING)]
+        if not open_actors:
+            break
+        actor_id = min(open_actors, key=lambda a: taken[a] / len(wanted[a]))  # min() keeps the first of ties
+        index, sentence = wanted[actor_id][taken[actor_id]]
+        chosen.append((actor_id, index, sentence))
+        taken[actor_id] += 1
     return chosen
 
 
@@ -255,7 +268,20 @@ def _aggregate(document, actor_id, entities, sentences, results, models: ToneMod
     if not scored:
         return None
     adjusted = np.stack([models.adjust(proba, kind) for _, (proba, kind, _) in scored])
-    weights = POLAR_WEIGHT + 1.0 - adjusted[:, 1]
+    # How an article treats an actor is decided by the sentences where it takes a stance: an
+    # article that calls the coalition's record a sham in two sentences and reports in two others
+    # that France joined it treats the coalition with hostility; a neutral factual sentence is the
+    # absence of a stance, not a vote for neutrality.  A plain mean (or the earlier linear weight
+    # 0.25 + p(polar), under which a clear neutral sentence still weighed a quarter of a clear
+    # hostile one) let such factual mentions wash the hostile ones out (South Front on the
+    # coalition: two sentences ~0.5 hostile, two neutral -> "neutral").  The weight grows with the
+    # square of the sentence's polar probability, so a clearly polar sentence outweighs a clearly
+    # neutral one ~20 to 1 while a doubtful one (p(neutral) ~0.6) weighs a fifth of a clear one;
+    # the floor keeps neutral text neutral: when no sentence takes a clear stance the
+    # neutral ones still carry the mean (wire copy stays "neutral", see the tests), and hostile and
+    # favourable sentences about one actor still offset each other.  On a single sentence the
+    # weights cancel: the label is the model's own decision, the one measured on NewsMTSC.
+    weights = NEUTRAL_WEIGHT + (1.0 - adjusted[:, 1]) ** 2
     mean = (weights[:, None] * adjusted).sum(axis=0) / weights.sum()
     label = LABELS[int(np.argmax(mean))]
     evidence = sorted(
