@@ -146,12 +146,18 @@ def techniques_stage(document: Document, options: Options) -> Document:
         prediction = model.predict([texts[i] for i in rows], [languages[i] for i in rows], mode, vectors)
         probabilities[rows], thresholds[rows] = prediction.probabilities, prediction.thresholds
 
-    sentences = parse(document).sentences
+    parsed = parse(document)
+    sentences = parsed.sentences
     # The span model was trained on sentences: give it the parser's sentences of English paragraphs.
     paragraph_sentences = [_sentences_in(sentences, start, end, body[start:end]) for start, end in paragraphs]
     english = [sentence for inside, lang in zip(paragraph_sentences, languages) if lang in SPAN_LANGUAGES
                for sentence in inside]
-    crf_spans = SpanModel.load().predict(model_text, english, min_confidence=MIN_CONFIDENCE / 2) if english else []
+    # The CRF reads part-of-speech and dependency features: reuse the body's parse (same offsets,
+    # also for case-folded text) instead of parsing again.
+    crf_spans = SpanModel.load().predict(
+        model_text, english, min_confidence=MIN_CONFIDENCE / 2,
+        parsed=[(chunk.start, chunk.doc) for chunk in parsed.chunks if chunk.doc is not None],
+    ) if english else []
     found: list[TechniqueSpan] = []
     for index, (start, end) in enumerate(paragraphs):
         language = languages[index]

