@@ -52,8 +52,8 @@ sys.path.insert(0, str(ROOT / "src"))
 from newsprism.techniques.data import load_ptc_articles, split_of  # noqa: E402
 from newsprism.techniques.spans import (  # noqa: E402
     FOLDS, MODEL_VERSION, SETTINGS, SpanModel, cross_validate, english_pipeline, evaluate, fold_of, line_sentences,
-    merge_overlapping,
 )
+from newsprism.nlp.offsets import merge_ranges  # noqa: E402
 
 DATA = Path(os.environ.get("NEWSPRISM_SHARED_DATA", ROOT.parent / "shared" / "data"))
 RESULTS = ROOT / "benchmarks" / "results"
@@ -73,7 +73,7 @@ def _select(oof: dict, high: float, sentence_threshold: float) -> dict:
 
 def _length_table(predicted: dict, articles: list) -> list[dict]:
     """Precision share of predicted spans by length (tokens ~ words)."""
-    gold = {a.id: merge_overlapping([(s, e) for s, e, _ in a.spans]) for a in articles}
+    gold = {a.id: merge_ranges([(s, e) for s, e, _ in a.spans]) for a in articles}
     text = {a.id: a.text for a in articles}
     bins: dict[str, list[float]] = {}
     for aid, spans in predicted.items():
@@ -91,7 +91,7 @@ def _per_technique(predicted: dict, articles: list) -> dict:
     for a in articles:
         spans = predicted.get(a.id, [])
         for s, e, t in a.spans:
-            covered = sum(max(0, min(e, pe) - max(s, ps)) for ps, pe in merge_overlapping([(p[0], p[1]) for p in spans]))
+            covered = sum(max(0, min(e, pe) - max(s, ps)) for ps, pe in merge_ranges([(p[0], p[1]) for p in spans]))
             out.setdefault(t, []).append(covered / (e - s))
     return {t: {"gold": len(v), "coverage": round(statistics.fmean(v), 3)} for t, v in sorted(out.items(), key=lambda kv: -len(kv[1]))}
 
@@ -201,7 +201,7 @@ def main() -> None:
     result = {
         "benchmark": "technique_spans", "split": args.split, "articles": len(articles),
         "gold_spans": sum(len(a.spans) for a in articles),
-        "gold_spans_merged": sum(len(merge_overlapping([(s, e) for s, e, _ in a.spans])) for a in articles),
+        "gold_spans_merged": sum(len(merge_ranges([(s, e) for s, e, _ in a.spans])) for a in articles),
         "span_model": MODEL_VERSION, "anchor": ANCHOR, "target_si_f1": 0.40,
         "date": datetime.date.today().isoformat(), "python": platform.python_version(), "machine": platform.machine(),
     }

@@ -9,9 +9,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from newsprism.nlp.offsets import merge_ranges
 from newsprism.techniques.data import TECHNIQUES, load_ptc_articles, split_of
 from newsprism.techniques.spans import (
-    MODEL_VERSION, SpanModel, line_sentences, merge_overlapping, si_score, split_sentences, technique_span_score,
+    MODEL_VERSION, SpanModel, line_sentences, si_score, split_sentences, technique_span_score,
 )
 
 DATA = Path(os.environ.get("NEWSPRISM_SHARED_DATA", Path(__file__).resolve().parents[2] / "shared" / "data"))
@@ -101,8 +102,8 @@ spans_strategy = st.lists(st.tuples(st.integers(0, 200), st.integers(1, 60)).map
 
 
 @given(spans_strategy)
-def test_merge_overlapping_is_a_disjoint_cover(spans):
-    merged = merge_overlapping(spans)
+def test_merge_ranges_is_a_disjoint_cover(spans):
+    merged = merge_ranges(spans)
     assert all(a[1] <= b[0] for a, b in zip(merged, merged[1:]))
     covered = {i for s, e in spans for i in range(s, e)}
     assert covered == {i for s, e in merged for i in range(s, e)}

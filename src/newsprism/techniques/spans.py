@@ -66,6 +66,7 @@ from typing import Any
 import numpy as np
 import pycrfsuite
 
+from ..nlp.offsets import merge_ranges, strip_span
 from .data import TECHNIQUES, Article, load_ptc_articles, split_of
 
 MODEL_VERSION = "ptc-crf@2026.11"
@@ -137,14 +138,6 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[tuple[in
     return [m.span() for m in TOKEN_RE.finditer(text, start, len(text) if end is None else end)]
 
 
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """``text[start:end]`` as sentences (white space trimmed, empty ones dropped).
 
@@ -169,7 +162,7 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     pieces.append((position, end))
     out = []
     for s, e in pieces:
-        s, e = _trimmed(text, s, e)
+        s, e = strip_span(text, s, e)
         if s < e:
             out.append((s, e))
     return out
@@ -801,7 +794,7 @@ def line_sentences(text: str) -> list[tuple[int, int]]:
     """Sentences of a PTC article: its non-empty lines (title first, then one sentence per line)."""
     out, position = [], 0
     for line in text.split("\n"):
-        s, e = _trimmed(text, position, position + len(line))
+        s, e = strip_span(text, position, position + len(line))
         if s < e:
             out.append((s, e))
         position += len(line) + 1
@@ -815,7 +808,7 @@ def token_labels(tokens: list[tuple[int, int]], spans: Sequence[tuple[int, int, 
     owner: list[tuple[int, str] | None] = [None] * len(tokens)
     ordered = sorted(spans, key=lambda x: -(x[1] - x[0]))
     if mode == "agnostic":  # one label: overlapping spans are one region, as the SI scorer merges them
-        ordered = [(s, e, "") for s, e in merge_overlapping([(s, e) for s, e, _ in spans])]
+        ordered = [(s, e, "") for s, e in merge_ranges([(s, e) for s, e, _ in spans])]
     for number, (s, e, technique) in enumerate(ordered):
         group = label_of(technique, mode)
         for i, (ts, te) in enumerate(tokens):
@@ -1070,19 +1063,6 @@ def train(data_root: Path, out_dir: Path, workers: int | None = None,
 # SemEval-2020 Task 11 span-identification scorer
 
 
-def merge_overlapping(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Union of spans that share at least one character (touching spans stay apart), sorted."""
-    merged: list[list[int]] = []
-    for s, e in sorted(spans):
-        if e <= s:
-            continue
-        if merged and s < merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], e)
-        else:
-            merged.append([s, e])
-    return [(s, e) for s, e in merged]
-
-
 def _overlap_sums(pred: list[tuple[int, int]], gold: list[tuple[int, int]]) -> tuple[float, float]:
     p_sum = r_sum = 0.0
     for ps, pe in pred:
@@ -1101,6 +1081,17 @@ def _prf(p_num: float, p_den: int, r_num: float, r_den: int) -> dict:
     return {"precision": p, "recall": r, "f1": f, "predicted": p_den, "gold": r_den}
 
 
+def _score_groups(groups) -> dict:
+    """P/R/F1 over ``(predicted spans, gold spans)`` groups, each side merged first."""
+    p_num = r_num = 0.0
+    p_den = r_den = 0
+    for predicted, gold in groups:
+        p, g = merge_ranges(predicted), merge_ranges(gold)
+        a, b = _overlap_sums(p, g)
+        p_num, r_num, p_den, r_den = p_num + a, r_num + b, p_den + len(p), r_den + len(g)
+    return _prf(p_num, p_den, r_num, r_den)
+
+
 def si_score(pred: dict[str, list[tuple[int, int]]], gold: dict[str, list[tuple[int, int]]]) -> dict:
     """Span identification P/R/F1 as the SemEval-2020 Task 11 SI scorer computes it.
 
@@ -1109,32 +1100,16 @@ def si_score(pred: dict[str, list[tuple[int, int]]], gold: dict[str, list[tuple[
     divided by the number of predicted spans; recall = the same sum of |s∩t|/|t| over the number of
     gold spans; all sums and counts run over every article.
     """
-    p_num = r_num = 0.0
-    p_den = r_den = 0
-    for article in set(pred) | set(gold):
-        g = merge_overlapping(gold.get(article, []))
-        p = merge_overlapping(pred.get(article, []))
-        a, b = _overlap_sums(p, g)
-        p_num += a
-        r_num += b
-        p_den += len(p)
-        r_den += len(g)
-    return _prf(p_num, p_den, r_num, r_den)
+    return _score_groups((pred.get(article, []), gold.get(article, [])) for article in set(pred) | set(gold))
 
 
 def technique_span_score(pred: dict[str, list[tuple[int, int, str]]], gold: dict[str, list[tuple[int, int, str]]]) -> dict:
     """The same with overlap counted only between spans of the same technique (spans merged per
     technique), as the SemEval-2019 NLP4IF fragment-level scorer does."""
-    p_num = r_num = 0.0
-    p_den = r_den = 0
-    for article in set(pred) | set(gold):
-        techniques = {t for *_, t in pred.get(article, [])} | {t for *_, t in gold.get(article, [])}
-        for technique in techniques:
-            g = merge_overlapping([(s, e) for s, e, t in gold.get(article, []) if t == technique])
-            p = merge_overlapping([(s, e) for s, e, t in pred.get(article, []) if t == technique])
-            a, b = _overlap_sums(p, g)
-            p_num += a
-            r_num += b
-            p_den += len(p)
-            r_den += len(g)
-    return _prf(p_num, p_den, r_num, r_den)
+    def groups():
+        for article in set(pred) | set(gold):
+            predicted, wanted = pred.get(article, []), gold.get(article, [])
+            for technique in {t for *_, t in predicted} | {t for *_, t in wanted}:
+                yield ([(s, e) for s, e, t in predicted if t == technique],
+                       [(s, e) for s, e, t in wanted if t == technique])
+    return _score_groups(groups())
