@@ -325,3 +325,18 @@ def test_embedding_budget_follows_the_main_actors():
     per_actor = {actor: sum(1 for a, _, _ in chosen if a == actor) for actor in wanted}
     assert all(per_actor[f"minor{k}"] == 1 for k in range(30)), "every actor gets its first sentence"
     assert per_actor["main"] == MAX_EMBEDDED_SENTENCES - 30
+
+
+def test_attribution_features():
+    """The speaker of a report and a target inside someone else's reported clause are marked (``q:``)."""
+    from newsprism.nlp.models import spacy_pipeline
+    from newsprism.tone.features import attribution_features
+
+    nlp = spacy_pipeline("en")
+    doc = nlp("The senator said the new plan was a disaster for Ohio.")
+    start = doc.text.index("senator")
+    speaker = attribution_features(doc, (start, start + len("senator")))
+    assert speaker.get("q:speaker") == 1.0 and speaker.get("q:speaker>say") == 1.0
+    start = doc.text.index("plan")
+    assert attribution_features(doc, (start, start + len("plan"))) == {"q:reported": 1.0}
+    assert attribution_features(doc, (0, 0)) == {}

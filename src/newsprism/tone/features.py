@@ -12,6 +12,12 @@ target, not which names were liked in the training news.  Feature groups (names 
   and what it does as a subject;
 - ``c:``  framing cues (:mod:`.cues`) inside the mention, near it, or elsewhere in the sentence;
 - ``p:``  where the mention sits (sentence start, inside quotation marks);
+- ``q:``  attribution: the mention is the speaker of a report ("<t> said the plan was a disaster":
+  the polar words are its own, not about it; ``q:speaker``, ``q:speaker>say``), or sits inside a
+  clause someone else reports (``q:reported``).  +0.002 macro-F1 in dev cross-validation; the
+  other structural groups tried (clause bag, contrast segment, dependency paths to polar words,
+  negated window words, window bigrams, conjunct roles, entity masking) each scored 0.000-0.009
+  lower;
 - ``t``  (one numpy vector) the parser's own contextual token vectors (spaCy ``tok2vec``, 96
   numbers each): means over the mention, its left and right windows and the sentence, and the
   vectors of its governor and its two neighbours.  Free, since the parse is made anyway; they
@@ -139,6 +145,7 @@ def featurize(
         features["p:quoted"] = 1.0
     if span is not None:
         features.update(dependency_features(span, mention, offset))
+        features.update(attribution_features(span, mention, offset))
         features.update(tensor_features(span, mention, offset))
     return features
 
@@ -199,6 +206,30 @@ def dependency_features(span: Any, mention: tuple[int, int], offset: int = 0) ->
         for child in head.head.children:
             if child.dep_ in ("dobj", "attr", "acomp", "xcomp", "ccomp", "prep") and child.i != head.i:
                 features["v:" + child.lemma_.lower()] = 1.0
+    return features
+
+
+# Verbs that report speech: their subject is the speaker, their clausal complement what was said.
+_SPEECH = frozenset(
+    "say tell claim argue insist add state note write tweet announce declare warn accuse allege "
+    "suggest contend assert explain respond reply ask deny acknowledge admit charge complain".split()
+)
+
+
+def attribution_features(span: Any, mention: tuple[int, int], offset: int = 0) -> dict[str, float]:
+    """Whether the mention is the speaker of a reporting verb, or inside a clause someone reports."""
+    features: dict[str, float] = {}
+    inside = _mention_tokens(span, mention, offset)
+    if not inside:
+        return features
+    ids = {t.i for t in inside}
+    head = next((t for t in inside if t.head.i not in ids or t.head.i == t.i), inside[0])
+    verb = head.head.lemma_.lower()
+    if head.dep_ == "nsubj" and verb in _SPEECH:
+        features["q:speaker"] = 1.0
+        features["q:speaker>" + verb] = 1.0
+    elif any(t.dep_ == "ccomp" and t.head.lemma_.lower() in _SPEECH for t in head.ancestors):
+        features["q:reported"] = 1.0
     return features
 
 
