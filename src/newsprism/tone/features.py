@@ -171,18 +171,22 @@ def cue_features(
     return features
 
 
-def _mention_tokens(span: Any, mention: tuple[int, int], offset: int) -> list[Any]:
-    return [t for t in span if t.idx + offset < mention[1] and t.idx + len(t) + offset > mention[0]]
+def _mention_head(span: Any, mention: tuple[int, int], offset: int) -> tuple[Any, set[int]] | None:
+    """The mention's syntactic head token and the indices of its tokens (None when no token overlaps it)."""
+    inside = [t for t in span if t.idx + offset < mention[1] and t.idx + len(t) + offset > mention[0]]
+    if not inside:
+        return None
+    ids = {t.i for t in inside}
+    return next((t for t in inside if t.head.i not in ids or t.head.i == t.i), inside[0]), ids
 
 
 def dependency_features(span: Any, mention: tuple[int, int], offset: int = 0) -> dict[str, float]:
     """What governs the mention, what modifies it, and what it does as a subject."""
     features: dict[str, float] = {}
-    inside = _mention_tokens(span, mention, offset)
-    if not inside:
+    found = _mention_head(span, mention, offset)
+    if found is None:
         return features
-    ids = {t.i for t in inside}
-    head = next((t for t in inside if t.head.i not in ids or t.head.i == t.i), inside[0])
+    head, ids = found
     relation = head.dep_
     features["g:" + relation] = 1.0
     governor, weight = head, 1.0
@@ -219,11 +223,10 @@ _SPEECH = frozenset(
 def attribution_features(span: Any, mention: tuple[int, int], offset: int = 0) -> dict[str, float]:
     """Whether the mention is the speaker of a reporting verb, or inside a clause someone reports."""
     features: dict[str, float] = {}
-    inside = _mention_tokens(span, mention, offset)
-    if not inside:
+    found = _mention_head(span, mention, offset)
+    if found is None:
         return features
-    ids = {t.i for t in inside}
-    head = next((t for t in inside if t.head.i not in ids or t.head.i == t.i), inside[0])
+    head, _ = found
     verb = head.head.lemma_.lower()
     if head.dep_ == "nsubj" and verb in _SPEECH:
         features["q:speaker"] = 1.0
@@ -240,12 +243,11 @@ def tensor_features(span: Any, mention: tuple[int, int], offset: int = 0) -> dic
     tensor = getattr(doc, "tensor", None)
     if tensor is None or getattr(tensor, "ndim", 0) != 2 or tensor.shape[1] != TENSOR_WIDTH or len(tensor) != len(doc):
         return {}
-    inside = _mention_tokens(span, mention, offset)
-    if not inside:
+    found = _mention_head(span, mention, offset)
+    if found is None:
         return {}
-    ids = {t.i for t in inside}
-    head = next((t for t in inside if t.head.i not in ids or t.head.i == t.i), inside[0])
-    first, last = inside[0].i, inside[-1].i + 1
+    head, ids = found
+    first, last = min(ids), max(ids) + 1
     begin, end = (span.start, span.end) if hasattr(span, "start") else (0, len(doc))
     zero = np.zeros(TENSOR_WIDTH, dtype=np.float32)
     parts = (
