@@ -106,9 +106,12 @@ def cli() -> None:
 @click.option("--timeout", type=click.FloatRange(0.1, 600), default=20.0, show_default=True, help="Seconds per HTTP request.")
 @click.option("--ignore-robots", is_flag=True, help="Fetch pages even where robots.txt disallows it.")
 @click.option("--no-report", is_flag=True, help="Write documents.jsonl only, not report.html.")
+@click.option("--db", "db", default=None, metavar="PATH",
+              help="Also add the documents to this corpus store (an SQLite file, created if missing). Re-running "
+                   "on the same articles changes nothing; a newer pipeline replaces their analysis.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary table.")
 def analyze(inputs, out_dir, jobs, stage_names, languages, outlet_tables, alias_files, comment_ner_chars, embeddings,
-            link_claims, allow_private_urls, max_input_size, timeout, ignore_robots, no_report, quiet) -> int:
+            link_claims, allow_private_urls, max_input_size, timeout, ignore_robots, no_report, db, quiet) -> int:
     """Analyse articles and write OUT/documents.jsonl, OUT/failures.jsonl and OUT/report.html.
 
     \b
@@ -119,6 +122,7 @@ def analyze(inputs, out_dir, jobs, stage_names, languages, outlet_tables, alias_
       cat article.txt | newsprism analyze - -o out     # standard input
       newsprism analyze dumps/ -o out --jobs 2 --languages en,fr,ru
       newsprism analyze dumps/ -o out --stages extract # boilerplate/comments only
+      newsprism analyze dumps/ -o out --db corpus.db   # and keep them in a corpus store
 
     Every input appears either as a document or as a line in OUT/failures.jsonl.
     """
@@ -136,7 +140,7 @@ def analyze(inputs, out_dir, jobs, stage_names, languages, outlet_tables, alias_
         fetch_timeout=timeout,
         respect_robots=not ignore_robots,
     )
-    return _run(list(inputs), out_dir, options, report=not no_report, quiet=quiet)
+    return _run(list(inputs), out_dir, options, report=not no_report, quiet=quiet, db=db)
 
 
 @cli.command(epilog=EXIT_CODES_HELP)
@@ -331,13 +335,18 @@ def _options(**values) -> Options:
         raise ConfigError(details) from error
 
 
-def _run(inputs: list[str], out_dir: Path, options: Options, *, report: bool, quiet: bool) -> int:
+def _run(inputs: list[str], out_dir: Path, options: Options, *, report: bool, quiet: bool, db: str | None = None) -> int:
     from .analyze import analyze as run_analysis
     from .report.output import DOCUMENTS_FILE, FAILURES_FILE, REPORT_FILE
     from .report.summary import print_summary
 
     from .ingest import count_files
 
+    store = None
+    if db is not None:
+        from .corpus.store import open_store
+
+        store = open_store(db)  # a corrupt, locked or newer store fails here, before any work
     progress = Progress(
         SpinnerColumn(), TextColumn("[bold]analysing[/]"), BarColumn(), MofNCompleteColumn(), TextColumn("inputs"),
         TextColumn("· {task.fields[documents]} documents · {task.fields[failed]} failed"), TimeElapsedColumn(),
@@ -368,6 +377,12 @@ def _run(inputs: list[str], out_dir: Path, options: Options, *, report: bool, qu
         out_console.print(f"failures:  {out_dir / FAILURES_FILE}", markup=False)
     if report:
         out_console.print(f"report:    {(out_dir / REPORT_FILE).resolve()}", markup=False)
+    if store is not None:
+        with store:
+            stored = store.add_jsonl(out_dir / DOCUMENTS_FILE)
+        for source, reason in stored.failed:
+            err_console.print(f"[red]not stored[/] {escape(source)}: {escape(reason)}", soft_wrap=True)
+        out_console.print(f"store:     {store.path} ({stored.line()})", markup=False, soft_wrap=True)
     if tally.articles == 0:
         return ExitCode.ALL_FAILED
     return ExitCode.SOME_FAILED if tally.failures else ExitCode.OK

@@ -1,0 +1,155 @@
+"""The corpus store on real SQLite files: idempotence, re-analysis, transactions, bad files, the CLI."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsprism.corpus import store as store_module
+from newsprism.corpus.store import SCHEMA_VERSION, Store, StoreError, content_hash, open_store
+from newsprism.model import Document, Entity, TechniqueSpan, Tone
+
+BODY = "The ministry said on Tuesday that 14 people were injured.\n\nThese traitors lie, the mayor said."
+
+
+def record(doc_id: str = "d1", body: str = BODY, stages=("extract", "techniques"), **extra) -> dict:
+    document = Document(
+        id=doc_id, source=f"{doc_id}.txt", body=body, language="en", stages=list(stages),
+        entities=[Entity(text="ministry", start=4, end=12, type="organisation", id="np:org:ministry", name="Ministry")],
+        techniques=[TechniqueSpan(technique="Name_Calling-Labeling", start=body.find("traitors"),
+                                  end=body.find("traitors") + 8, text="traitors", confidence=0.8)],
+        tone=[Tone(id="np:org:ministry", name="Ministry", score=-0.2, label="neutral", mentions=1)],
+        technique_density=10.0,
+    )
+    return {**document.to_json_dict(), **extra}
+
+
+def counts(store: Store) -> tuple[int, ...]:
+    return tuple(store.count(t) for t in ("documents", "entities", "techniques", "claims", "tone"))
+
+
+def test_new_store_is_wal_with_schema_version(tmp_path):
+    with Store(tmp_path / "c.db") as store:
+        assert store.schema_version == SCHEMA_VERSION
+    connection = sqlite3.connect(tmp_path / "c.db")
+    assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert connection.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == str(SCHEMA_VERSION)
+
+
+def test_adding_the_same_content_again_changes_nothing(tmp_path):
+    path = tmp_path / "c.db"
+    with Store(path) as store:
+        assert store.add_many([record()]).added == 1
+        before = counts(store)
+        assert before == (1, 1, 1, 0, 1)
+    with Store(path) as store:  # reopened: the same file, the same rows
+        tally = store.add_many([record(), record("other-id", BODY.upper().replace(" ", "  "))])
+        assert (tally.added, tally.unchanged, tally.reanalysed) == (0, 2, 0)
+        assert counts(store) == before
+
+
+def test_a_newer_pipeline_replaces_the_analysis_without_duplicating_rows(tmp_path):
+    with Store(tmp_path / "c.db") as store:
+        store.add(record())
+        assert store.add(record(stages=("extract", "techniques", "tone"))) == "reanalysed"
+        assert counts(store) == (1, 1, 1, 0, 1)
+        (stored,) = list(store.documents())
+        assert stored["stages"] == ["extract", "techniques", "tone"]
+
+
+def test_changed_content_under_the_same_id_replaces_it(tmp_path):
+    with Store(tmp_path / "c.db") as store:
+        store.add(record())
+        assert store.add(record(body=BODY + " More text.")) == "added"
+        assert store.count() == 1 and store.count("techniques") == 1
+
+
+def test_a_bad_document_is_listed_and_leaves_no_partial_rows(tmp_path):
+    bad = record("bad", "Another article entirely, with its own words.")
+    bad["techniques"] = [{"technique": "Doubt"}]  # no offsets: fails after the document row was inserted
+    with Store(tmp_path / "c.db") as store:
+        tally = store.add_many([bad, record()])
+        assert tally.added == 1 and [source for source, _ in tally.failed] == ["bad.txt"]
+        assert counts(store) == (1, 1, 1, 0, 1), "the failed document's rows were rolled back"
+
+
+def test_corrupt_and_foreign_files_are_refused_with_one_line(tmp_path):
+    garbage = tmp_path / "garbage.db"
+    garbage.write_bytes(b"this is not a database" * 100)
+    with pytest.raises(StoreError, match="not a usable newsprism store"):
+        Store(garbage)
+    assert garbage.read_bytes() == b"this is not a database" * 100, "nothing written to a file we cannot read"
+    foreign = tmp_path / "foreign.db"
+    sqlite3.connect(foreign).execute("CREATE TABLE t (x)")
+    with pytest.raises(StoreError, match="not a newsprism store"):
+        Store(foreign)
+
+
+def test_a_store_from_a_newer_version_is_refused_and_kept(tmp_path):
+    path = tmp_path / "c.db"
+    with Store(path) as store:
+        store.add(record())
+    connection = sqlite3.connect(path)
+    connection.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION + 1),))
+    connection.commit()
+    connection.close()
+    with pytest.raises(StoreError, match="newer newsprism"):
+        Store(path)
+    assert sqlite3.connect(path).execute("SELECT COUNT(*) FROM documents").fetchone()[0] == 1
+
+
+def test_a_locked_store_gives_a_clear_error_and_loses_nothing(tmp_path, monkeypatch):
+    path = tmp_path / "c.db"
+    with Store(path) as store:
+        store.add(record())
+    monkeypatch.setattr(store_module, "BUSY_TIMEOUT_MS", 200)
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # another process is writing
+    try:
+        with pytest.raises(StoreError, match="c.db"):  # opening needs the write lock (migrations)
+            Store(path)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    with Store(path) as store:
+        assert store.count() == 1
+
+
+def test_database_urls_are_not_taken_for_files(tmp_path):
+    with pytest.raises(StoreError, match="PostgreSQL"):
+        open_store("postgresql://localhost/newsprism")
+    assert isinstance(open_store(tmp_path / "x.db"), Store)
+
+
+@given(st.text(min_size=1, max_size=200), st.sampled_from([" ", "\n", "\t", "  \n "]))
+def test_content_hash_ignores_case_and_white_space(text, gap):
+    words = text.split()
+    assert content_hash(" ".join(words)) == content_hash(gap.join(w.upper() for w in words) + gap)
+
+
+def test_different_text_hashes_differently():
+    assert content_hash("Russia said yes.") != content_hash("Russia said no.")
+
+
+def test_cli_analyze_with_db_is_idempotent(tmp_path):
+    article = tmp_path / "in" / "a.txt"
+    article.parent.mkdir()
+    article.write_text("Officials said on Monday that the bridge would reopen next week after repairs.\n\n"
+                       "The transport ministry said the work cost 2 million euros.\n", encoding="utf-8")
+    db = tmp_path / "corpus.db"
+    command = [sys.executable, "-m", "newsprism", "analyze", str(article.parent), "-o", str(tmp_path / "out"),
+               "--quiet", "--no-report", "--stages", "extract,language,metadata", "--db", str(db)]
+    first = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert first.returncode == 0, first.stderr
+    assert "(1 added, 0 re-analysed, 0 unchanged)" in first.stdout
+    second = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert second.returncode == 0 and "(0 added, 0 re-analysed, 1 unchanged)" in second.stdout
+    (db.parent / "bad.db").write_text("not a database", encoding="utf-8")
+    bad = subprocess.run(command[:-1] + [str(db.parent / "bad.db")], capture_output=True, text=True, timeout=300)
+    assert bad.returncode == 3 and "not a usable newsprism store" in bad.stderr
+    assert len(bad.stderr.strip().splitlines()) == 1
