@@ -153,3 +153,24 @@ def test_cli_analyze_with_db_is_idempotent(tmp_path):
     bad = subprocess.run(command[:-1] + [str(db.parent / "bad.db")], capture_output=True, text=True, timeout=300)
     assert bad.returncode == 3 and "not a usable newsprism store" in bad.stderr
     assert len(bad.stderr.strip().splitlines()) == 1
+
+
+def test_export_writes_every_table_as_parquet_and_duckdb(tmp_path):
+    import duckdb
+
+    from newsprism.corpus.export import TABLES, export_store
+
+    with Store(tmp_path / "c.db") as store:
+        store.add_many([record(), record("d2", "A second article about something else entirely.")])
+        parquet = export_store(store, tmp_path / "tables")
+        assert parquet == {"documents": 2, "entities": 2, "techniques": 2, "claims": 0, "tone": 2}
+        export_store(store, tmp_path / "c.duckdb", "duckdb")
+        with pytest.raises(ValueError):
+            export_store(store, tmp_path / "x", "csv")
+    for table in TABLES:
+        assert (tmp_path / "tables" / f"{table}.parquet").is_file()
+    rows = duckdb.sql(f"SELECT technique, confidence, quoted FROM '{tmp_path / 'tables' / 'techniques.parquet'}'").fetchall()
+    assert sorted(rows) == [("Name_Calling-Labeling", 0.8, 0)] * 2
+    connection = duckdb.connect(str(tmp_path / "c.duckdb"))
+    assert connection.sql("SELECT COUNT(*) FROM documents").fetchone()[0] == 2
+    assert connection.sql("SELECT typeof(words) FROM documents LIMIT 1").fetchone()[0] == "BIGINT"

@@ -319,6 +319,36 @@ def train_tone(data_root: Path, out_dir: Path | None, cache_dir: Path | None) ->
 
 
 @cli.command()
+@click.option("--db", "db", required=True, metavar="PATH", help="The corpus store (written by analyze --db).")
+@click.option("-o", "--output", "out", type=click.Path(path_type=Path), required=True,
+              help="A folder for <table>.parquet files, or a .duckdb file with --format duckdb.")
+@click.option("--format", "fmt", type=click.Choice(["parquet", "duckdb"]), default="parquet", show_default=True)
+def export(db: str, out: Path, fmt: str) -> int:
+    """Export every table of a corpus store (documents, entities, techniques, claims, tone) for analysis.
+
+    \b
+    Examples:
+      newsprism export --db corpus.db -o tables/                       # tables/documents.parquet, ...
+      newsprism export --db corpus.db -o corpus.duckdb --format duckdb
+    Needs DuckDB: pip install 'newsprism[analytics]'.
+    """
+    try:
+        import duckdb  # noqa: F401
+    except ImportError as error:
+        raise ConfigError("export needs DuckDB: pip install 'newsprism[analytics]'") from error
+    from .corpus.export import export_store
+    from .corpus.store import open_store
+
+    if not Path(db).is_file():
+        raise ConfigError(f"{db}: no such corpus store")
+    with open_store(db) as store:
+        rows = export_store(store, out, fmt)
+    out_console.print(f"exported to {out}: " + ", ".join(f"{table} {n}" for table, n in rows.items()),
+                      markup=False, soft_wrap=True)
+    return ExitCode.OK
+
+
+@cli.command()
 def schema() -> int:
     """Print the JSON Schema of one line of documents.jsonl."""
     from .report.schema import schema_text

@@ -258,6 +258,11 @@ class Store:
              for t in document.get("tone") or [] if t.get("id")])
 
     # -- reading ----------------------------------------------------------------------------
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """The underlying connection, for read-only consumers such as :mod:`.export`."""
+        return self._db
+
     def count(self, table: str = "documents") -> int:
         if table not in ("documents", *DERIVED_TABLES):
             raise ValueError(f"unknown table {table}")
