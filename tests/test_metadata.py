@@ -311,6 +311,17 @@ def test_republication_keeps_the_publisher_and_warns_about_the_original():
     )
     assert document.outlet == Outlet(name="Global Research", domain="globalresearch.ca")
     assert "republished from South Front" in document.warnings
+    assert document.republished_from.name == "South Front"
+    assert document.republished_from.evidence.startswith("The original source of this article is")
+
+
+def test_an_article_naming_its_own_outlet_as_source_is_not_a_republication():
+    document = dump(
+        (META, "dateline", "Global Research, February 19, 2019"),
+        (BODY, None, PARAGRAPH),
+        (META, "outlet", "The original source of this article is Global Research"),
+    )
+    assert document.republished_from is None
 
 
 def test_url_beats_text_evidence():
@@ -475,6 +486,7 @@ def test_sample_000_is_a_south_front_piece_republished_by_global_research():
     document = _sample("000")
     assert document.authors == ["South Front"]
     assert "republished from South Front" in document.warnings
+    assert (document.republished_from.name, document.republished_from.domain) == ("South Front", "southfront.org")
 
 
 def test_sample_002_author_comes_from_the_bio():

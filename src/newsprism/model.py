@@ -70,6 +70,14 @@ class Outlet(BaseModel):
     domain: str | None = None
 
 
+class Republication(BaseModel):
+    """The outlet an article says it was first published by ("The original source of this article is …")."""
+
+    name: str
+    domain: str | None = None
+    evidence: str = Field(description="The line of the input that says so")
+
+
 class Boilerplate(BaseModel):
     kind: BoilerplateKind
     text: str
@@ -283,6 +291,9 @@ class Document(BaseModel):
     url: str | None = None
     format: InputFormat = InputFormat.TEXT
     outlet: Outlet | None = None
+    republished_from: Republication | None = Field(
+        default=None, description="Where the text says the article was first published (a republication)"
+    )
     title: str | None = None
     authors: list[str] = Field(default_factory=list)
     published: str | None = Field(default=None, description="ISO 8601 date or datetime, or null")

@@ -43,6 +43,7 @@ MIGRATIONS: dict[int, str] = {
         url TEXT,
         outlet TEXT,
         outlet_domain TEXT,
+        republished_from TEXT,
         title TEXT,
         language TEXT,
         published TEXT,
@@ -229,11 +230,11 @@ class Store:
         outlet = document.get("outlet") or {}
         body = document.get("body") or ""
         self._db.execute(
-            "INSERT INTO documents (id, content_hash, source, url, outlet, outlet_domain, title, language, published,"
-            " words, technique_density, own_voice_density, pipeline_version, stages, stored_at, document)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO documents (id, content_hash, source, url, outlet, outlet_domain, republished_from, title,"
+            " language, published, words, technique_density, own_voice_density, pipeline_version, stages, stored_at,"
+            " document) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (doc_id, digest, str(document.get("source") or ""), document.get("url"), outlet.get("name"),
-             outlet.get("domain"), document.get("title"), document.get("language"), document.get("published"),
+             outlet.get("domain"), (document.get("republished_from") or {}).get("name"), document.get("title"), document.get("language"), document.get("published"),
              len(body.split()), document.get("technique_density"), document.get("own_voice_density"), version,
              json.dumps(document.get("stages") or []), datetime.now(timezone.utc).isoformat(timespec="seconds"),
              json.dumps(document, ensure_ascii=False)),

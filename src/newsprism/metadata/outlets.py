@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from ..lang import metadata_words
-from ..model import BoilerplateKind, Document, Label, MetadataKind, Outlet
+from ..model import BoilerplateKind, Document, Label, MetadataKind, Outlet, Republication
 from .dates import date_in_line
 from .outlet_table import OutletEntry, OutletTable, host_of
 from .text import alternation, normalise, segment_lines, squash
@@ -141,12 +141,20 @@ def _named_outlet(
     lines: Iterable[str], find: Callable[[str], re.Match[str] | None], table: OutletTable
 ) -> Candidate | None:
     """The outlet named by the ``name`` group of the first line ``find`` matches (names outside the table count)."""
+    found = _named_outlet_line(lines, find, table)
+    return found[0] if found else None
+
+
+def _named_outlet_line(
+    lines: Iterable[str], find: Callable[[str], re.Match[str] | None], table: OutletTable
+) -> tuple[Candidate, str] | None:
+    """:func:`_named_outlet` with the line that named it."""
     for line in lines:
         match = find(line)
         if match:
             found = _resolve(_first_clause(match.group("name")), table, accept_unknown=True)
             if found:
-                return found
+                return found, line
     return None
 
 
@@ -219,16 +227,20 @@ _EVIDENCE: tuple[Callable[[Document, OutletTable], Candidate | None], ...] = (
 )
 
 
-def _original_source(document: Document, table: OutletTable) -> Candidate | None:
+def _original_source(document: Document, table: OutletTable) -> tuple[Candidate, str] | None:
     lines = (line for _, line in segment_lines(document, (Label.METADATA, Label.BOILERPLATE)))
-    return _named_outlet(lines, _ORIGINAL_SOURCE.search, table)
+    return _named_outlet_line(lines, _ORIGINAL_SOURCE.search, table)
 
 
 def decide_outlet(document: Document, table: OutletTable) -> Outlet | None:
+    """The publisher; sets ``document.republished_from`` when a line names another original source."""
     publisher = next((found for find in _EVIDENCE if (found := find(document, table)) is not None), None)
     if publisher is not None and publisher.entry is None:
         document.warn(f"outlet not in outlet table: {publisher.name}")
     original = _original_source(document, table)
-    if original is not None and (publisher is None or not original.same_as(publisher)):
-        document.warn(f"republished from {original.name}")
+    if original is not None and (publisher is None or not original[0].same_as(publisher)):
+        source, line = original
+        document.warn(f"republished from {source.name}")
+        outlet = source.outlet()
+        document.republished_from = Republication(name=outlet.name, domain=outlet.domain, evidence=squash(line)[:300])
     return publisher.outlet() if publisher else None
