@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import sys
@@ -207,7 +208,6 @@ def kb() -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 def kb_lookup(names, alias_files, as_json) -> int:
     """Show the identities (actors and places) each NAME can denote."""
-    import json
 
     from .kb.lookup import lookup_everything
 
@@ -316,6 +316,91 @@ def train_tone(data_root: Path, out_dir: Path | None, cache_dir: Path | None) ->
     figures = tone_training(data_root, target, cache_dir=cache_dir, log=say)
     say(f"tone models written to {target}: {figures}")
     return ExitCode.OK
+
+
+@cli.group()
+def build() -> None:
+    """Rebuild shipped data tables from the development datasets (../shared/data).
+
+    \b
+    Examples:
+      newsprism build outlets --data ../shared/data          # outlet profiles (MBFC labels, EUvsDisinfo facts)
+      newsprism build outlets --data D -o /tmp/profiles.json.gz
+      newsprism build narratives --data ../shared/data        # known-narrative catalogue (EUvsDisinfo)
+    Builds are deterministic; they write into the installed package unless -o is given.
+    """
+
+
+@build.command("outlets")
+@_data_option
+@click.option("-o", "--output", "out_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Where to write the table (default: the installed package's data/outlet-profiles.json.gz).")
+def build_outlets(data_root: Path, out_path: Path | None) -> int:
+    """Outlet profiles from Media Bias/Fact Check labels (Baly et al.) and EUvsDisinfo case facts."""
+    from .corpus.outlets import DEFAULT_PROFILES_PATH, build_outlet_profiles
+
+    target = out_path or DEFAULT_PROFILES_PATH
+    figures = build_outlet_profiles(data_root, target)
+    err_console.print(escape(f"outlet profiles written to {target}: {figures}"))
+    return ExitCode.OK
+
+
+@build.command("narratives")
+@_data_option
+@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Where to write narratives.json and centroids.npy (default: the installed package's data/narratives/).")
+@click.option("--cache", "cache_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Keep the case-title embeddings here between runs (embedding is ~3 min on 2 cores).")
+def build_narratives(data_root: Path, out_dir: Path | None, cache_dir: Path | None) -> int:
+    """The catalogue of known disinformation narratives, clustered from the EUvsDisinfo cases."""
+    from .corpus.catalogue import DEFAULT_OUT_DIR, build_catalogue
+
+    target = out_dir or DEFAULT_OUT_DIR
+    say = lambda message: err_console.print(escape(message))  # noqa: E731
+    figures = build_catalogue(data_root, target, cache_dir=cache_dir, progress=say)
+    say(f"narrative catalogue written to {target}: {figures}")
+    return ExitCode.OK
+
+
+@cli.command()
+@click.argument("queries", nargs=-1, required=True)
+@click.option("--profiles", "profile_files", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Your own outlet entries (YAML, each with a source); repeatable; they override the shipped ones.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+def outlets(queries, profile_files, as_json) -> int:
+    """What is on record about outlets (by id, domain, URL or name): every label with its source.
+
+    \b
+    Examples:
+      newsprism outlets southfront.org "Press TV" https://www.rt.com/news/1/
+      newsprism outlets rt --json
+    Labels: Media Bias/Fact Check factuality and bias (with the MBFC page), the number of EUvsDisinfo
+    cases naming the outlet (a fact about that database, not a verdict). Unknown outlets are shown as unknown.
+    """
+    from .corpus.outlets import load_outlet_profiles
+
+    table_data = load_outlet_profiles(profile_files)
+    profiles = [table_data.describe(query) for query in queries]
+    if as_json:
+        click.echo(json.dumps([{"query": q, **p.as_dict()} for q, p in zip(queries, profiles)], ensure_ascii=False, indent=2))
+        return ExitCode.OK if all(p.known for p in profiles) else ExitCode.NOTHING_FOUND
+    table = Table(title="outlet profiles", title_justify="left")
+    for column in ("query", "outlet", "domains", "labels (source)"):
+        table.add_column(column, overflow="fold")
+    for query, profile in zip(queries, profiles):
+        if not profile.known:
+            table.add_row(escape(query), "[dim]unknown[/]", "—", "—")
+            continue
+        labels = []
+        for label in profile.labels:
+            if label["kind"] == "euvsdisinfo_cases":
+                labels.append(f"EUvsDisinfo cases: {label['count']} ({label['date']}; {label['source']})")
+            else:
+                labels.append(f"{label['kind']}: {label['value']} ({label.get('date', '?')}; {label['source']})")
+        table.add_row(escape(query), escape(f"{profile.name} [{profile.id}]"), escape(", ".join(profile.domains) or "—"),
+                      escape("\n".join(labels) or "no labels on record"))
+    out_console.print(table)
+    return ExitCode.OK if all(p.known for p in profiles) else ExitCode.NOTHING_FOUND
 
 
 @cli.command()
