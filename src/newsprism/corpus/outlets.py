@@ -46,7 +46,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from ..errors import ConfigError
-from ..metadata.outlet_table import OutletTable, _parse as _parse_outlet_table, host_of
+from ..metadata.outlet_table import OutletTable, _parse as _parse_outlet_table, bare_domain, host_of
 from ..metadata.text import normalise
 
 #: Where the shipped, built table lives (relative to the ``newsprism`` package).
@@ -435,12 +435,10 @@ def _check_profile(raw: Any, label: str, index: int) -> OutletProfile:
         raise OutletProfileError(f"{where}: 'domains' must be a list of domains")
     if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
         raise OutletProfileError(f"{where}: 'aliases' must be a list of names")
-    cleaned = []
-    for domain in domains:
-        domain = domain.strip().lower().removeprefix("www.")
-        if not _DOMAIN_NAME.match(domain):
-            raise OutletProfileError(f"{where}: {domain!r} is not a bare domain")
-        cleaned.append(domain)
+    try:
+        cleaned = [bare_domain(domain) for domain in domains]
+    except ValueError as error:
+        raise OutletProfileError(f"{where}: {error}") from error
     for key, pattern in (("country", r"[A-Z]{2}"), ("language", r"[a-z]{2}")):
         value = raw.get(key)
         if value is not None and not (isinstance(value, str) and re.fullmatch(pattern, value)):

@@ -27,6 +27,14 @@ from ..model import Outlet
 from .text import alternation, normalise
 
 _DOMAIN = re.compile(r"^(?:[\w-]+\.)+[\w-]{2,}$")
+
+
+def bare_domain(domain: str) -> str:
+    """A user-written domain lower-cased without "www."; ValueError unless it is a bare domain."""
+    domain = domain.strip().lower().removeprefix("www.")
+    if not _DOMAIN.match(domain):
+        raise ValueError(f"{domain!r} is not a bare domain (no scheme, path or port)")
+    return domain
 # Applied to normalise()d names, so matched as written ("the guardian", "l express").
 _LEADING_ARTICLE = re.compile(rf"^(?:{alternation(metadata_words().leading_articles)})\s+")
 # Multi-word aliases may also be found inside a longer name ("Global Research Inc."); one-word
@@ -50,13 +58,7 @@ class OutletEntry(BaseModel):
     @field_validator("domains")
     @classmethod
     def _plain_domains(cls, domains: list[str]) -> list[str]:
-        cleaned = []
-        for domain in domains:
-            domain = domain.strip().lower().removeprefix("www.")
-            if not _DOMAIN.match(domain):
-                raise ValueError(f"{domain!r} is not a bare domain (no scheme, path or port)")
-            cleaned.append(domain)
-        return cleaned
+        return [bare_domain(domain) for domain in domains]
 
     def outlet(self, domain: str | None = None) -> Outlet:
         return Outlet(name=self.name, domain=domain or (self.domains[0] if self.domains else None))
