@@ -46,7 +46,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from ..errors import ConfigError
-from ..metadata.outlet_table import OutletTable, _parse as _parse_outlet_table, bare_domain, host_of
+from ..metadata.outlet_table import OutletTable, bare_domain, host_of, load_table
 from ..metadata.text import normalise
 
 #: Where the shipped, built table lives (relative to the ``newsprism`` package).
@@ -160,11 +160,6 @@ def unknown_profile(query: str) -> OutletProfile:
 
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", normalise(text)).strip("-") or "outlet"
-
-
-def _recognition_table() -> OutletTable:
-    text = files("newsprism").joinpath("data/outlets.yaml").read_text(encoding="utf-8")
-    return OutletTable(_parse_outlet_table(text, "data/outlets.yaml"))
 
 
 class _Builder:
@@ -392,7 +387,7 @@ def build_outlet_profiles(data_root: Path, out_path: Path = DEFAULT_PROFILES_PAT
                    data_root / "narratives-euvsdisinfo" / "posts.csv"):
         if not needed.is_file():
             raise OutletProfileError(f"cannot build outlet profiles: {needed} is missing (is --data the shared data folder?)")
-    builder = _Builder(_recognition_table())
+    builder = _Builder(load_table())  # the shipped recognition table, without user tables
     mbfc_rows = builder.add_mbfc(data_root)
     cases = builder.add_euvsdisinfo(data_root)
     profiles = builder.result()
