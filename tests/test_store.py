@@ -1,10 +1,17 @@
-"""The corpus store on real SQLite files: idempotence, re-analysis, transactions, bad files, the CLI."""
+"""The corpus store on real SQLite files and a real PostgreSQL server started here: idempotence,
+re-analysis, transactions, bad files, a server that goes away, the CLI."""
 
 from __future__ import annotations
 
+import itertools
+import os
+import shutil
+import socket
 import sqlite3
 import subprocess
 import sys
+import tempfile
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -33,6 +40,84 @@ def counts(store: Store) -> tuple[int, ...]:
     return tuple(store.count(t) for t in ("documents", "entities", "techniques", "claims", "tone"))
 
 
+# -- a real PostgreSQL server (Debian's postgresql package), one per test session -------------------
+
+PG_BIN = Path(os.environ.get("NEWSPRISM_PG_BIN", "/usr/lib/postgresql/15/bin"))
+
+
+def _as_postgres(command: list[str]) -> subprocess.CompletedProcess:
+    # PostgreSQL refuses to run as root: as root, run its tools as the postgres system user.
+    if os.geteuid() == 0:
+        command = ["runuser", "-u", "postgres", "--", *command]
+    return subprocess.run(command, capture_output=True, text=True, timeout=120)
+
+
+class PostgresServer:
+    def __init__(self) -> None:
+        self.folder = Path(tempfile.mkdtemp(prefix="newsprism-pg-"))
+        self.folder.chmod(0o777)
+        self.data = self.folder / "data"
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        self.databases = itertools.count()
+
+    def start(self) -> str | None:
+        """None when started, else why it could not be."""
+        if not (PG_BIN / "initdb").exists():
+            return f"no PostgreSQL server binaries in {PG_BIN} (Debian package postgresql)"
+        if os.geteuid() == 0 and shutil.which("runuser") is None:
+            return "running as root without runuser"
+        init = _as_postgres([str(PG_BIN / "initdb"), "-D", str(self.data), "-A", "trust", "-U", "newsprism", "--no-sync"])
+        if init.returncode:
+            return f"initdb failed: {init.stderr.strip()[-300:]}"
+        return self._ctl("start")
+
+    def _ctl(self, action: str) -> str | None:
+        options = f"-k {self.folder} -p {self.port} -c listen_addresses=127.0.0.1 -c fsync=off"
+        result = _as_postgres([str(PG_BIN / "pg_ctl"), "-D", str(self.data), "-l", str(self.folder / "log"), "-w",
+                               "-m", "immediate", "-o", options, action])
+        return None if result.returncode == 0 else f"pg_ctl {action} failed: {result.stderr.strip()[-300:]}"
+
+    def url(self, database: str = "postgres") -> str:
+        return f"postgresql://newsprism@127.0.0.1:{self.port}/{database}"
+
+    def new_database(self) -> str:
+        import psycopg
+
+        name = f"t{next(self.databases)}"
+        with psycopg.connect(self.url(), autocommit=True) as connection:
+            connection.execute(f"CREATE DATABASE {name}")
+        return self.url(name)
+
+    def stop(self) -> None:
+        self._ctl("stop")
+
+    def remove(self) -> None:
+        self.stop()
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def postgres():
+    pytest.importorskip("psycopg", reason="psycopg not installed (extra 'postgres')")
+    server = PostgresServer()
+    problem = server.start()
+    if problem:
+        server.remove()
+        pytest.skip(f"PostgreSQL server could not start here: {problem}")
+    yield server
+    server.remove()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def location(request, tmp_path) -> str:
+    """A fresh, empty store location on each backend."""
+    if request.param == "sqlite":
+        return str(tmp_path / "c.db")
+    return request.getfixturevalue("postgres").new_database()
+
+
 def test_new_store_is_wal_with_schema_version(tmp_path):
     with Store(tmp_path / "c.db") as store:
         assert store.schema_version == SCHEMA_VERSION
@@ -41,8 +126,8 @@ def test_new_store_is_wal_with_schema_version(tmp_path):
     assert connection.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == str(SCHEMA_VERSION)
 
 
-def test_adding_the_same_content_again_changes_nothing(tmp_path):
-    path = tmp_path / "c.db"
+def test_adding_the_same_content_again_changes_nothing(location, tmp_path):
+    path = location
     with Store(path) as store:
         assert store.add_many([record()]).added == 1
         before = counts(store)
@@ -53,8 +138,8 @@ def test_adding_the_same_content_again_changes_nothing(tmp_path):
         assert counts(store) == before
 
 
-def test_a_newer_pipeline_replaces_the_analysis_without_duplicating_rows(tmp_path):
-    with Store(tmp_path / "c.db") as store:
+def test_a_newer_pipeline_replaces_the_analysis_without_duplicating_rows(location, tmp_path):
+    with Store(location) as store:
         store.add(record())
         assert store.add(record(stages=("extract", "techniques", "tone"))) == "reanalysed"
         assert counts(store) == (1, 1, 1, 0, 1)
@@ -62,17 +147,17 @@ def test_a_newer_pipeline_replaces_the_analysis_without_duplicating_rows(tmp_pat
         assert stored["stages"] == ["extract", "techniques", "tone"]
 
 
-def test_changed_content_under_the_same_id_replaces_it(tmp_path):
-    with Store(tmp_path / "c.db") as store:
+def test_changed_content_under_the_same_id_replaces_it(location, tmp_path):
+    with Store(location) as store:
         store.add(record())
         assert store.add(record(body=BODY + " More text.")) == "added"
         assert store.count() == 1 and store.count("techniques") == 1
 
 
-def test_a_bad_document_is_listed_and_leaves_no_partial_rows(tmp_path):
+def test_a_bad_document_is_listed_and_leaves_no_partial_rows(location, tmp_path):
     bad = record("bad", "Another article entirely, with its own words.")
     bad["techniques"] = [{"technique": "Doubt"}]  # no offsets: fails after the document row was inserted
-    with Store(tmp_path / "c.db") as store:
+    with Store(location) as store:
         tally = store.add_many([bad, record()])
         assert tally.added == 1 and [source for source, _ in tally.failed] == ["bad.txt"]
         assert counts(store) == (1, 1, 1, 0, 1), "the failed document's rows were rolled back"
@@ -120,10 +205,45 @@ def test_a_locked_store_gives_a_clear_error_and_loses_nothing(tmp_path, monkeypa
         assert store.count() == 1
 
 
-def test_database_urls_are_not_taken_for_files(tmp_path):
-    with pytest.raises(StoreError, match="PostgreSQL"):
-        open_store("postgresql://localhost/newsprism")
-    assert isinstance(open_store(tmp_path / "x.db"), Store)
+def test_postgres_store_refuses_a_newer_schema_and_foreign_databases(postgres):
+    import psycopg
+
+    url = postgres.new_database()
+    with Store(url) as store:
+        assert store.schema_version == SCHEMA_VERSION and store.add(record()) == "added"
+    with psycopg.connect(url, autocommit=True) as connection:
+        connection.execute("UPDATE meta SET value = %s WHERE key = 'schema_version'", (str(SCHEMA_VERSION + 1),))
+    with pytest.raises(StoreError, match="newer newsprism"):
+        Store(url)
+    foreign = postgres.new_database()
+    with psycopg.connect(foreign, autocommit=True) as connection:
+        connection.execute("CREATE TABLE t (x int)")
+    with pytest.raises(StoreError, match="not a newsprism store"):
+        Store(foreign)
+    with pytest.raises(StoreError, match="not a usable newsprism store"):
+        Store(postgres.url("no_such_database"))
+
+
+def test_postgres_going_away_mid_run_keeps_what_was_stored_and_resumes(postgres):
+    url = postgres.new_database()
+    store = Store(url)
+    store.add(record())
+    postgres.stop()
+    try:
+        with pytest.raises(StoreError, match="run again"):
+            store.add_many([record("d2", "A second article, written while the server was down.")])
+    finally:
+        assert postgres._ctl("start") is None
+    with Store(url) as resumed:
+        assert resumed.count() == 1
+        tally = resumed.add_many([record(), record("d2", "A second article, written while the server was down.")])
+        assert (tally.added, tally.unchanged) == (1, 1) and resumed.count() == 2
+
+
+def test_urls_in_messages_hide_passwords():
+    with pytest.raises(StoreError) as caught:
+        open_store("postgresql://user:secret@127.0.0.1:1/x")
+    assert "secret" not in str(caught.value) and "user:***@" in str(caught.value)
 
 
 @given(st.text(min_size=1, max_size=200), st.sampled_from([" ", "\n", "\t", "  \n "]))
@@ -155,12 +275,12 @@ def test_cli_analyze_with_db_is_idempotent(tmp_path):
     assert len(bad.stderr.strip().splitlines()) == 1
 
 
-def test_export_writes_every_table_as_parquet_and_duckdb(tmp_path):
+def test_export_writes_every_table_as_parquet_and_duckdb(location, tmp_path):
     import duckdb
 
     from newsprism.corpus.export import TABLES, export_store
 
-    with Store(tmp_path / "c.db") as store:
+    with Store(location) as store:
         store.add_many([record(), record("d2", "A second article about something else entirely.")])
         parquet = export_store(store, tmp_path / "tables")
         assert parquet == {"documents": 2, "entities": 2, "techniques": 2, "claims": 0, "tone": 2}

@@ -108,8 +108,9 @@ def cli() -> None:
 @click.option("--ignore-robots", is_flag=True, help="Fetch pages even where robots.txt disallows it.")
 @click.option("--no-report", is_flag=True, help="Write documents.jsonl only, not report.html.")
 @click.option("--db", "db", default=None, metavar="PATH",
-              help="Also add the documents to this corpus store (an SQLite file, created if missing). Re-running "
-                   "on the same articles changes nothing; a newer pipeline replaces their analysis.")
+              help="Also add the documents to this corpus store: an SQLite file (created if missing) or a "
+                   "postgresql:// URL (pip install 'newsprism[postgres]'). Re-running on the same articles changes "
+                   "nothing; a newer pipeline replaces their analysis.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary table.")
 def analyze(inputs, out_dir, jobs, stage_names, languages, outlet_tables, alias_files, comment_ner_chars, embeddings,
             link_claims, allow_private_urls, max_input_size, timeout, ignore_robots, no_report, db, quiet) -> int:
@@ -404,7 +405,7 @@ def outlets(queries, profile_files, as_json) -> int:
 
 
 @cli.command()
-@click.option("--db", "db", required=True, metavar="PATH", help="The corpus store (written by analyze --db).")
+@click.option("--db", "db", required=True, metavar="PATH|URL", help="The corpus store (written by analyze --db).")
 @click.option("-o", "--output", "out", type=click.Path(path_type=Path), required=True,
               help="A folder for <table>.parquet files, or a .duckdb file with --format duckdb.")
 @click.option("--format", "fmt", type=click.Choice(["parquet", "duckdb"]), default="parquet", show_default=True)
@@ -424,7 +425,7 @@ def export(db: str, out: Path, fmt: str) -> int:
     from .corpus.export import export_store
     from .corpus.store import open_store
 
-    if not Path(db).is_file():
+    if "://" not in db and not Path(db).is_file():
         raise ConfigError(f"{db}: no such corpus store")
     with open_store(db) as store:
         rows = export_store(store, out, fmt)

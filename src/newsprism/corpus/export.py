@@ -1,12 +1,11 @@
 """Export every table of a corpus store for analysts: Parquet files or one DuckDB database.
 
-DuckDB writes both offline (its Parquet writer is built in; its SQLite reader is an extension that
-would be downloaded, so rows are read here with ``sqlite3`` and inserted in batches instead).
+DuckDB writes both offline (its Parquet writer is built in; its SQLite and PostgreSQL readers are
+extensions that would be downloaded, so rows are read through the store and inserted in batches).
 """
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 from .store import DERIVED_TABLES, Store
@@ -32,17 +31,15 @@ def export_store(store: Store, out: Path, fmt: str = "parquet") -> dict[str, int
         out.parent.mkdir(parents=True, exist_ok=True)
         out.unlink(missing_ok=True)
         target = duckdb.connect(str(out))
-    source: sqlite3.Connection = store.connection
     rows: dict[str, int] = {}
     try:
         for table in TABLES:
-            columns = source.execute(f'PRAGMA table_info("{table}")').fetchall()  # (cid, name, type, ...)
-            names = ", ".join(f'"{c[1]}" {_TYPES.get(c[2].upper(), "VARCHAR")}' for c in columns)
+            columns = store.columns(table)
+            names = ", ".join(f'"{name}" {_TYPES.get(kind, "VARCHAR")}' for name, kind in columns)
             target.execute(f'CREATE TABLE "{table}" ({names})')
-            cursor = source.execute(f'SELECT * FROM "{table}"')  # noqa: S608 (fixed table names)
             placeholders = ", ".join("?" for _ in columns)
             count = 0
-            while batch := cursor.fetchmany(BATCH):
+            for batch in store.rows(table, BATCH):
                 target.executemany(f'INSERT INTO "{table}" VALUES ({placeholders})', batch)
                 count += len(batch)
             rows[table] = count

@@ -10,8 +10,12 @@ pipeline version (after an upgrade) the stored analysis is replaced.  The schema
 in ``meta``; :data:`MIGRATIONS` brings older files forward in order, and a file written by a newer
 newsprism is refused rather than damaged.
 
-Where this stops (issue 6, first session): SQLite only; PostgreSQL behind the same interface,
-near-duplicate/syndication linking, stories, narratives and Parquet export come next.
+The same store lives in PostgreSQL when ``location`` is a ``postgresql://`` URL (psycopg, extra
+``postgres``): the SQL is written once (``?`` placeholders; :class:`_PostgresBackend` adapts it),
+and advisory locks take the place of SQLite's database-wide write lock.
+
+Where this stops (issue 6, first session): near-duplicate/syndication linking, stories and
+narrative matching come next.
 """
 
 from __future__ import annotations
@@ -132,48 +136,125 @@ def pipeline_version(stages: Iterable[str]) -> str:
     return f"newsprism {__version__}; stages {','.join(stages)}"
 
 
-class Store:
-    """An open corpus store (use as a context manager, or call :meth:`close`)."""
+class _Backend:
+    """What differs between SQLite and PostgreSQL; the SQL itself is written once, with ``?``."""
 
-    def __init__(self, path: Path | str):
-        self.path = Path(path)
+    name = "sqlite"
+    begin = "BEGIN IMMEDIATE"  # take the write lock now: a concurrent writer waits, never deadlocks
+    data_errors: tuple[type[BaseException], ...] = (sqlite3.IntegrityError,)
+    database_errors: tuple[type[BaseException], ...] = (sqlite3.DatabaseError,)
+
+    def __init__(self, location: str):
+        self.location = location
+        path = Path(location)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        # isolation_level=None: transactions are explicit (BEGIN … COMMIT) in Store.
+        self.connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        self.connection.execute("PRAGMA foreign_keys = ON")
+        self.connection.execute("PRAGMA journal_mode = WAL")
+        self.connection.execute("PRAGMA synchronous = NORMAL")
+
+    def sql(self, statement: str) -> str:
+        return statement
+
+    def execute(self, statement: str, parameters: tuple = ()):
+        return self.connection.execute(self.sql(statement), parameters)
+
+    def executemany(self, statement: str, rows: list[tuple]) -> None:
+        if rows:
+            self.connection.cursor().executemany(self.sql(statement), rows)
+
+    def tables(self) -> set[str]:
+        return {row[0] for row in self.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+
+    def columns(self, table: str) -> list[tuple[str, str]]:
+        return [(row[1], row[2].upper()) for row in self.execute(f'PRAGMA table_info("{table}")')]
+
+
+class _PostgresBackend(_Backend):
+    name = "postgresql"
+    begin = "BEGIN"  # row locks and the meta row serialise writers (see Store.add)
+
+    def __init__(self, location: str):
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            # isolation_level=None: transactions are explicit (BEGIN IMMEDIATE … COMMIT) below.
-            self._db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
-            self._db.execute("PRAGMA foreign_keys = ON")
-            self._db.execute("PRAGMA journal_mode = WAL")
-            self._db.execute("PRAGMA synchronous = NORMAL")
+            import psycopg
+        except ImportError as error:
+            raise StoreError("PostgreSQL stores need psycopg: pip install 'newsprism[postgres]'") from error
+        self.location = location
+        self.data_errors = (psycopg.errors.IntegrityError, psycopg.errors.DataError)
+        self.database_errors = (psycopg.Error,)
+        self.connection = psycopg.connect(location, autocommit=True, connect_timeout=10)
+        self.connection.execute(f"SET lock_timeout = {BUSY_TIMEOUT_MS}")
+
+    def sql(self, statement: str) -> str:
+        # Schema types: REAL is 4-byte in PostgreSQL; the placeholders are %s.
+        return statement.replace(" REAL", " DOUBLE PRECISION").replace("?", "%s")
+
+    def tables(self) -> set[str]:
+        return {row[0] for row in self.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()")}
+
+    def columns(self, table: str) -> list[tuple[str, str]]:
+        types = {"text": "TEXT", "integer": "INTEGER", "double precision": "REAL"}
+        return [(name, types.get(kind, "TEXT")) for name, kind in self.execute(
+            "SELECT column_name, data_type FROM information_schema.columns"
+            " WHERE table_schema = current_schema() AND table_name = ? ORDER BY ordinal_position", (table,))]
+
+
+class Store:
+    """An open corpus store (use as a context manager, or call :meth:`close`).
+
+    ``location`` is an SQLite file path, or a ``postgresql://`` URL for a PostgreSQL database.
+    """
+
+    def __init__(self, location: Path | str):
+        text = str(location)
+        self.is_postgres = text.startswith(("postgresql://", "postgres://"))
+        self.path = text if self.is_postgres else Path(text)
+        backend_class = _PostgresBackend if self.is_postgres else _Backend
+        errors = _connect_errors()
+        try:
+            self._backend = backend_class(text)
             self._migrate()
-        except sqlite3.DatabaseError as error:
-            raise StoreError(f"{self.path}: not a usable newsprism store ({error})") from error
+        except StoreError:
+            raise
+        except errors as error:
+            raise StoreError(f"{_redact(text)}: not a usable newsprism store ({_one_line(error)})") from error
 
     # -- schema -----------------------------------------------------------------------------
     def _version(self) -> int:
-        tables = {row[0] for row in self._db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        tables = self._backend.tables()
         if "meta" not in tables:
             if tables:
-                raise StoreError(f"{self.path}: an SQLite file, but not a newsprism store (tables: {', '.join(sorted(tables))})")
+                raise StoreError(f"{self._name}: a database, but not a newsprism store (tables: {', '.join(sorted(tables))})")
             return 0
-        row = self._db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        row = self._backend.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         return int(row[0]) if row else 0
 
+    @property
+    def _name(self) -> str:
+        return _redact(str(self.path))
+
     def _migrate(self) -> None:
-        self._db.execute("BEGIN IMMEDIATE")
+        backend = self._backend
+        backend.execute(backend.begin)
         try:
+            if self.is_postgres:  # one migrating process at a time
+                backend.execute("SELECT pg_advisory_xact_lock(7135301)")
             version = self._version()
             if version > SCHEMA_VERSION:
-                raise StoreError(f"{self.path}: written by a newer newsprism (schema {version}, this one reads up to "
+                raise StoreError(f"{self._name}: written by a newer newsprism (schema {version}, this one reads up to "
                                  f"{SCHEMA_VERSION}); upgrade newsprism to use it")
             if version == 0:
-                self._db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+                backend.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
             for target in range(version + 1, SCHEMA_VERSION + 1):
                 for statement in _statements(MIGRATIONS[target]):
-                    self._db.execute(statement)
-                self._db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)", (str(target),))
-            self._db.execute("COMMIT")
+                    backend.execute(statement)
+                backend.execute("DELETE FROM meta WHERE key = 'schema_version'")
+                backend.execute("INSERT INTO meta (key, value) VALUES ('schema_version', ?)", (str(target),))
+            backend.execute("COMMIT")
         except BaseException:
-            self._db.execute("ROLLBACK")
+            backend.execute("ROLLBACK")
             raise
 
     @property
@@ -183,41 +264,50 @@ class Store:
     # -- writing ----------------------------------------------------------------------------
     def add(self, document: Mapping[str, Any]) -> str:
         """Store one document (a ``documents.jsonl`` record): "added", "unchanged" or "reanalysed"."""
+        backend = self._backend
         body = document.get("body") or ""
         digest = content_hash(body)
         version = pipeline_version(document.get("stages") or [])
         try:
-            self._db.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as error:
-            raise StoreError(f"{self.path}: cannot write ({error})") from error
+            backend.execute(backend.begin)
+        except backend.database_errors as error:
+            raise StoreError(f"{self._name}: cannot write ({_one_line(error)}); documents stored so far are kept, "
+                             "run again to add the rest") from error
         try:
-            existing = self._db.execute("SELECT id, pipeline_version FROM documents WHERE content_hash = ?",
-                                        (digest,)).fetchone()
+            if self.is_postgres:  # two writers adding the same content: the second waits, then sees it
+                backend.execute("SELECT pg_advisory_xact_lock(hashtext(?))", (digest,))
+            existing = backend.execute("SELECT id, pipeline_version FROM documents WHERE content_hash = ?",
+                                       (digest,)).fetchone()
             if existing and existing[1] == version:
                 outcome = "unchanged"
             else:
                 # Replace the old analysis of this content, and whatever the same input id held before
                 # its content changed (derived rows go with it: ON DELETE CASCADE).
-                self._db.execute("DELETE FROM documents WHERE id = ? OR content_hash = ?", (str(document["id"]), digest))
+                backend.execute("DELETE FROM documents WHERE id = ? OR content_hash = ?", (str(document["id"]), digest))
                 self._insert(document, digest, version)
                 outcome = "reanalysed" if existing else "added"
-            self._db.execute("COMMIT")
+            backend.execute("COMMIT")
             return outcome
         except BaseException:
-            self._db.execute("ROLLBACK")
+            try:
+                backend.execute("ROLLBACK")
+            except backend.database_errors:
+                pass  # the connection is gone: the server rolled the transaction back itself
             raise
 
     def add_many(self, documents: Iterable[Mapping[str, Any]]) -> StoreTally:
         """Store each document in its own transaction; a bad one is listed, never stops the rest."""
         tally = StoreTally()
+        backend = self._backend
         for document in documents:
             try:
                 outcome = self.add(document)
-            except (sqlite3.IntegrityError, KeyError, TypeError, ValueError) as error:
-                tally.failed.append((str(document.get("source", "?")), f"{type(error).__name__}: {error}"))
+            except (*backend.data_errors, KeyError, TypeError, ValueError) as error:
+                tally.failed.append((str(document.get("source", "?")), f"{type(error).__name__}: {_one_line(error)}"))
                 continue
-            except sqlite3.DatabaseError as error:
-                raise StoreError(f"{self.path}: {error}") from error
+            except backend.database_errors as error:
+                raise StoreError(f"{self._name}: {_one_line(error)} (documents stored so far are kept; "
+                                 "run again to add the rest)") from error
             setattr(tally, outcome, getattr(tally, outcome) + 1)
         return tally
 
@@ -226,15 +316,17 @@ class Store:
         return self.add_many(_jsonl(Path(path)))
 
     def _insert(self, document: Mapping[str, Any], digest: str, version: str) -> None:
+        backend = self._backend
         doc_id = str(document["id"])
         outlet = document.get("outlet") or {}
         body = document.get("body") or ""
-        self._db.execute(
+        backend.execute(
             "INSERT INTO documents (id, content_hash, source, url, outlet, outlet_domain, republished_from, title,"
             " language, published, words, technique_density, own_voice_density, pipeline_version, stages, stored_at,"
             " document) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (doc_id, digest, str(document.get("source") or ""), document.get("url"), outlet.get("name"),
-             outlet.get("domain"), (document.get("republished_from") or {}).get("name"), document.get("title"), document.get("language"), document.get("published"),
+             outlet.get("domain"), (document.get("republished_from") or {}).get("name"), document.get("title"),
+             document.get("language"), document.get("published"),
              len(body.split()), document.get("technique_density"), document.get("own_voice_density"), version,
              json.dumps(document.get("stages") or []), datetime.now(timezone.utc).isoformat(timespec="seconds"),
              json.dumps(document, ensure_ascii=False)),
@@ -244,38 +336,41 @@ class Store:
             if entity.get("id"):
                 row = mentions.setdefault(entity["id"], [entity.get("name"), entity.get("type"), 0])
                 row[2] += 1
-        self._db.executemany("INSERT INTO entities VALUES (?, ?, ?, ?, ?)",
-                             [(doc_id, key, *row) for key, row in mentions.items()])
-        self._db.executemany(
-            'INSERT INTO techniques VALUES (?, ?, ?, ?, ?, ?, ?)',
+        backend.executemany("INSERT INTO entities VALUES (?, ?, ?, ?, ?)",
+                            [(doc_id, key, *row) for key, row in mentions.items()])
+        backend.executemany(
+            "INSERT INTO techniques VALUES (?, ?, ?, ?, ?, ?, ?)",
             [(doc_id, i, t["technique"], t["start"], t["end"], t["confidence"], int(bool(t.get("quoted"))))
              for i, t in enumerate(document.get("techniques") or [])])
-        self._db.executemany(
+        backend.executemany(
             "INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?)",
             [(doc_id, i, c["text"], c["start"], c["end"], c["score"]) for i, c in enumerate(document.get("claims") or [])])
-        self._db.executemany(
+        backend.executemany(
             "INSERT INTO tone VALUES (?, ?, ?, ?, ?, ?)",
             [(doc_id, t["id"], t.get("name"), t["score"], t["label"], int(t.get("mentions") or 0))
              for t in document.get("tone") or [] if t.get("id")])
 
     # -- reading ----------------------------------------------------------------------------
-    @property
-    def connection(self) -> sqlite3.Connection:
-        """The underlying connection, for read-only consumers such as :mod:`.export`."""
-        return self._db
+    def columns(self, table: str) -> list[tuple[str, str]]:
+        """(name, declared type: TEXT, INTEGER or REAL) of each column of a store table."""
+        return self._backend.columns(_table(table))
+
+    def rows(self, table: str, batch: int = 5_000) -> Iterator[list[tuple]]:
+        """A table's rows in batches."""
+        cursor = self._backend.execute(f'SELECT * FROM "{_table(table)}"')  # noqa: S608 (name checked)
+        while chunk := cursor.fetchmany(batch):
+            yield [tuple(row) for row in chunk]
 
     def count(self, table: str = "documents") -> int:
-        if table not in ("documents", *DERIVED_TABLES):
-            raise ValueError(f"unknown table {table}")
-        return self._db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]  # noqa: S608 (name checked)
+        return self._backend.execute(f'SELECT COUNT(*) FROM "{_table(table)}"').fetchone()[0]  # noqa: S608
 
     def documents(self) -> Iterator[dict]:
         """Every stored document, oldest first."""
-        for (text,) in self._db.execute("SELECT document FROM documents ORDER BY stored_at, id"):
+        for (text,) in self._backend.execute("SELECT document FROM documents ORDER BY stored_at, id").fetchall():
             yield json.loads(text)
 
     def close(self) -> None:
-        self._db.close()
+        self._backend.connection.close()
 
     def __enter__(self) -> Store:
         return self
@@ -285,11 +380,34 @@ class Store:
 
 
 def open_store(location: str | Path) -> Store:
-    """The store at ``location``: a file path (SQLite).  Database URLs are refused until supported."""
-    text = str(location)
-    if "://" in text:
-        raise StoreError(f"{text}: only SQLite file paths are supported so far (PostgreSQL is coming)")
-    return Store(Path(text))
+    """The store at ``location``: an SQLite file path, or a ``postgresql://`` URL."""
+    return Store(location)
+
+
+def _table(name: str) -> str:
+    if name not in ("documents", *DERIVED_TABLES):
+        raise ValueError(f"unknown table {name}")
+    return name
+
+
+def _connect_errors() -> tuple[type[BaseException], ...]:
+    errors: tuple[type[BaseException], ...] = (sqlite3.DatabaseError, OSError)
+    try:
+        import psycopg
+
+        errors += (psycopg.Error,)
+    except ImportError:
+        pass
+    return errors
+
+
+def _redact(location: str) -> str:
+    """A database URL without its password, for messages."""
+    return re.sub(r"(://[^:/@]+):[^@/]*@", r"\1:***@", location)
+
+
+def _one_line(error: BaseException) -> str:
+    return " ".join(str(error).split())
 
 
 def _statements(script: str) -> list[str]:
