@@ -19,14 +19,15 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+import os
 import sys
 import time
 from pathlib import Path
 
 import numpy as np
 
-DATA = Path("/work/shared/data/story-similarity/training_set.csv")
 ROOT = Path(__file__).resolve().parent
+DATA = Path(os.environ.get("NEWSPRISM_SHARED_DATA", ROOT.parent.parent / "shared" / "data")) / "story-similarity" / "training_set.csv"
 CACHE = ROOT / "results" / "cache"
 E5_CACHE = CACHE / "story-similarity-e5.npz"
 ANALYSES = CACHE / "story-similarity-analyses.jsonl"
