@@ -103,7 +103,7 @@ def postgres():
     pytest.importorskip("psycopg", reason="psycopg not installed (extra 'postgres')")
     server = PostgresServer()
     problem = server.start()
-    if problem:
+    if problem:  # the issue allows a skip, with the reason, only where a server cannot start at all
         server.remove()
         pytest.skip(f"PostgreSQL server could not start here: {problem}")
     yield server

@@ -31,6 +31,7 @@ from newsprism.pipeline import resolve_stages
 from newsprism.tone import actors, score_document, tone_stage
 from newsprism.tone.data import load, split_of
 from newsprism.tone.model import LABELS, data_dir, load_models
+from newsprism.tone.score import MAX_EVIDENCE
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("NEWSPRISM_SHARED_DATA", ROOT.parent / "shared" / "data"))
@@ -97,7 +98,8 @@ def test_output_contract_on_the_samples(samples):
         assert [t.mentions for t in document.tone] == sorted((t.mentions for t in document.tone), reverse=True)
         for tone in document.tone:
             assert tone.label in LABELS and -1.0 <= tone.score <= 1.0
-            assert 1 <= len(tone.evidence) <= 5
+            # Every scored actor shows its evidence, capped (the strongest sentences first).
+            assert 1 <= len(tone.evidence) <= MAX_EVIDENCE
             assert [abs(e.score) for e in tone.evidence] == sorted((abs(e.score) for e in tone.evidence), reverse=True)
             for evidence in tone.evidence:
                 assert document.body[evidence.start : evidence.end] == evidence.text
