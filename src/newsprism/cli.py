@@ -319,6 +319,22 @@ def train_tone(data_root: Path, out_dir: Path | None, cache_dir: Path | None) ->
     return ExitCode.OK
 
 
+@train.command("similarity")
+@_data_option
+@_out_option
+@click.option("--cache", "cache_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("newsprism-cache/similarity"), show_default=True,
+              help="Keep the texts' embeddings and analyses here between runs (~15 min on 2 cores the first time).")
+def train_similarity(data_root: Path, out_dir: Path | None, cache_dir: Path) -> int:
+    """Train the same-story similarity model (SemEval-2022 Task 8 pairs; the test part is never used)."""
+    from .corpus.similarity import MODEL_DIR
+    from .corpus.similarity_train import train as similarity_training
+
+    say = lambda message: err_console.print(escape(message))  # noqa: E731
+    similarity_training(data_root, out_dir or MODEL_DIR, cache_dir=cache_dir, log=say)
+    return ExitCode.OK
+
+
 @cli.group()
 def build() -> None:
     """Rebuild shipped data tables from the development datasets (../shared/data).
@@ -431,6 +447,58 @@ def export(db: str, out: Path, fmt: str) -> int:
         rows = export_store(store, out, fmt)
     out_console.print(f"exported to {out}: " + ", ".join(f"{table} {n}" for table, n in rows.items()),
                       markup=False, soft_wrap=True)
+    return ExitCode.OK
+
+
+SIMILARITY_STAGES = ("extract", "language", "metadata", "entities", "places", "dates", "embedding")
+
+
+@cli.command()
+@click.argument("file_a", metavar="ARTICLE_A")
+@click.argument("file_b", metavar="ARTICLE_B")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a sentence.")
+@click.option("--languages", metavar="CODES", default=",".join(DEFAULT_LANGUAGES), show_default=True,
+              help="ISO 639-1 codes the language detector may choose from.")
+@click.option("--allow-private-urls", is_flag=True, help="Fetch URLs that resolve to private or loopback addresses.")
+def similarity(file_a: str, file_b: str, as_json: bool, languages: str, allow_private_urls: bool) -> int:
+    """How likely two articles report the same event: a score in [0, 1] (1 = the same story).
+
+    \b
+    Examples:
+      newsprism similarity report-en.txt rapport-fr.txt
+      newsprism similarity a.html https://example.org/news/b --json
+    Each input must hold one article (a text dump, HTML page, URL...). The score combines the
+    multilingual embedding of title and lead with shared actors, places, event dates, numbers and
+    names, and the gap between publication dates; "same story" means score >= the threshold
+    calibrated on SemEval-2022 Task 8 (see `newsprism stories --threshold`).
+    """
+    from .analyze import iter_inputs
+    from .corpus.similarity import FEATURES, StoryView, features, load_model
+    from .pipeline import run_batch
+
+    options = _options(stages=SIMILARITY_STAGES, languages=_split_list(languages), allow_private_urls=allow_private_urls)
+    documents = []
+    for name in (file_a, file_b):
+        results = list(run_batch(iter_inputs([name], options), options))
+        if len(results) != 1:
+            raise ConfigError(f"{name}: holds {len(results)} articles; give one article per input")
+        if isinstance(results[0], Failure):
+            raise NewsprismError(f"{name}: {results[0].reason}")
+        documents.append(results[0].model_dump(mode="json"))
+    model = load_model()
+    a, b = (StoryView.from_document(d) for d in documents)
+    score = round(model.scores([(a, b)])[0].item(), 4)
+    verdict = score >= model.threshold
+    if as_json:
+        click.echo(json.dumps({
+            "score": score, "same_story": verdict, "threshold": model.threshold,
+            "features": dict(zip(FEATURES, (round(v, 4) for v in features(a, b)))),
+            "documents": [{"source": d["source"], "title": d.get("title"), "language": d.get("language"),
+                           "published": d.get("published")} for d in documents],
+        }, ensure_ascii=False, indent=2))
+    else:
+        out_console.print(f"{score:.3f}  {'same story' if verdict else 'different stories'} "
+                          f"(threshold {model.threshold:.2f})", markup=False)
     return ExitCode.OK
 
 

