@@ -35,6 +35,7 @@ BUILTIN_STAGE_MODULES = (
     "newsprism.techniques",
     "newsprism.claims",
     "newsprism.tone",
+    "newsprism.embedding",
 )
 ENTRY_POINT_GROUP = "newsprism.stages"
 
