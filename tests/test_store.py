@@ -283,7 +283,8 @@ def test_export_writes_every_table_as_parquet_and_duckdb(location, tmp_path):
     with Store(location) as store:
         store.add_many([record(), record("d2", "A second article about something else entirely.")])
         parquet = export_store(store, tmp_path / "tables")
-        assert parquet == {"documents": 2, "entities": 2, "techniques": 2, "claims": 0, "tone": 2}
+        assert parquet == {"documents": 2, "entities": 2, "techniques": 2, "claims": 0, "tone": 2, "narratives": 0,
+                           "story_features": 2, "minhash_bands": 0}
         export_store(store, tmp_path / "c.duckdb", "duckdb")
         with pytest.raises(ValueError):
             export_store(store, tmp_path / "x", "csv")

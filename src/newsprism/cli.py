@@ -380,23 +380,31 @@ def build_narratives(data_root: Path, out_dir: Path | None, cache_dir: Path | No
 
 
 @cli.command()
-@click.argument("queries", nargs=-1, required=True)
+@click.argument("queries", nargs=-1)
 @click.option("--profiles", "profile_files", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Your own outlet entries (YAML, each with a source); repeatable; they override the shipped ones.")
+@click.option("--db", "db", default=None, metavar="PATH|URL",
+              help="Profile the outlets of this corpus store instead: group, articles, technique profile.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
-def outlets(queries, profile_files, as_json) -> int:
+def outlets(queries, profile_files, db, as_json) -> int:
     """What is on record about outlets (by id, domain, URL or name): every label with its source.
 
     \b
     Examples:
       newsprism outlets southfront.org "Press TV" https://www.rt.com/news/1/
       newsprism outlets rt --json
+      newsprism outlets --db corpus.db          # the corpus's outlets, grouped
     Labels: Media Bias/Fact Check factuality and bias (with the MBFC page), the number of EUvsDisinfo
     cases naming the outlet (a fact about that database, not a verdict). Unknown outlets are shown as unknown.
+    With --db, outlets are grouped by whether EUvsDisinfo cases cite them.
     """
     from .corpus.outlets import load_outlet_profiles
 
     table_data = load_outlet_profiles(profile_files)
+    if db is not None:
+        return _store_outlets(db, table_data, as_json)
+    if not queries:
+        raise click.UsageError("give outlet names, domains or URLs, or --db STORE")
     profiles = [table_data.describe(query) for query in queries]
     if as_json:
         click.echo(json.dumps([{"query": q, **p.as_dict()} for q, p in zip(queries, profiles)], ensure_ascii=False, indent=2))
@@ -418,6 +426,25 @@ def outlets(queries, profile_files, as_json) -> int:
                       escape("\n".join(labels) or "no labels on record"))
     out_console.print(table)
     return ExitCode.OK if all(p.known for p in profiles) else ExitCode.NOTHING_FOUND
+
+
+def _store_outlets(db: str, profiles, as_json: bool) -> int:
+    from .corpus.views import outlets_in_store
+
+    with _open_existing_store(db) as store:
+        found = outlets_in_store(store, profiles)
+    if as_json:
+        click.echo(json.dumps(found, ensure_ascii=False, indent=2))
+        return ExitCode.OK
+    table = Table(title="outlets of the corpus", title_justify="left")
+    for column in ("outlet", "group (source)", "articles", "techniques /1000 words (own voice)", "top techniques"):
+        table.add_column(column, overflow="fold")
+    for entry in found:
+        density = "—" if entry["technique_density"] is None else f"{entry['technique_density']} ({entry['own_voice_density']})"
+        table.add_row(escape(entry["outlet"] or entry["domain"] or "unknown"), escape(entry["group"]), str(entry["documents"]),
+                      density, escape(", ".join(f"{k} {v}" for k, v in list(entry["techniques"].items())[:3])))
+    out_console.print(table)
+    return ExitCode.OK
 
 
 @cli.command()
@@ -448,6 +475,165 @@ def export(db: str, out: Path, fmt: str) -> int:
     out_console.print(f"exported to {out}: " + ", ".join(f"{table} {n}" for table, n in rows.items()),
                       markup=False, soft_wrap=True)
     return ExitCode.OK
+
+
+def _open_existing_store(db: str):
+    from .corpus.store import open_store
+
+    if "://" not in db and not Path(db).is_file():
+        raise ConfigError(f"{db}: no such corpus store (create one with `newsprism analyze ... --db {db}`)")
+    return open_store(db)
+
+
+def _db_option(func):
+    return click.option("--db", "db", required=True, metavar="PATH|URL",
+                        help="The corpus store (an SQLite file or a postgresql:// URL written by analyze --db).")(func)
+
+
+def _json_option(func):
+    return click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")(func)
+
+
+@cli.command()
+@_db_option
+@_json_option
+@click.option("--recluster", is_flag=True, help="Group the stored articles into stories again (e.g. after --threshold).")
+@click.option("--threshold", type=click.FloatRange(0.0, 1.0), default=None,
+              help="Same-story threshold of this store (kept in it; implies --recluster). Higher keeps more events "
+                   "apart; the shipped value is calibrated for B-cubed F1 on SemEval-2022 Task 8.")
+@click.option("--limit", type=click.IntRange(1), default=None, help="Show only the largest N stories.")
+def stories(db: str, as_json: bool, recluster: bool, threshold: float | None, limit: int | None) -> int:
+    """The stories of a corpus: articles grouped by the event they report, across languages.
+
+    \b
+    Examples:
+      newsprism analyze dumps/ -o out --db corpus.db
+      newsprism stories --db corpus.db
+      newsprism stories --db corpus.db --json > stories.json
+      newsprism stories --db corpus.db --threshold 0.9      # stricter: split more
+    Copies (syndicated or republished articles) join their original's story and are not counted twice.
+    """
+    from .corpus.views import list_stories
+
+    with _open_existing_store(db) as store:
+        if recluster or threshold is not None:
+            count = store.recluster(threshold)
+            err_console.print(f"regrouped into {count} stories (threshold {store.linker.threshold:g})", markup=False)
+        found = list_stories(store)[:limit]
+    if as_json:
+        click.echo(json.dumps(found, ensure_ascii=False, indent=2))
+        return ExitCode.OK
+    table = Table(title=f"{len(found)} stories", title_justify="left")
+    for column in ("story", "label", "articles", "languages", "outlets", "dates", "actors"):
+        table.add_column(column, overflow="fold")
+    for story in found:
+        copies = f" (+{story['copies']} copies)" if story["copies"] else ""
+        dates = " … ".join(dict.fromkeys(d for d in (story["first"], story["last"]) if d)) or "—"
+        table.add_row(escape(story["id"]), escape(story["label"]), f"{story['size']}{copies}",
+                      escape(", ".join(story["languages"])), escape(", ".join(story["outlets"]) or "—"), escape(dates),
+                      escape(", ".join(a["name"] for a in story["actors"][:4])))
+    out_console.print(table)
+    return ExitCode.OK
+
+
+@cli.command()
+@click.argument("story_id", metavar="STORY")
+@_db_option
+@_json_option
+def compare(story_id: str, db: str, as_json: bool) -> int:
+    """One story side by side: which outlets covered it, when, and how each told it.
+
+    \b
+    Examples:
+      newsprism compare story-1a2b3c4d5e6f --db corpus.db
+      newsprism compare story-1a2b3c4d5e6f --db corpus.db --json
+    Per article: actors, quotes, claims, techniques and tone; then the claims some outlets make and
+    others leave out, and the same person quoted by different outlets.  Story ids: `newsprism stories`.
+    """
+    from .corpus.views import compare_story
+
+    with _open_existing_store(db) as store:
+        try:
+            view = compare_story(store, story_id)
+        except KeyError:
+            raise NewsprismError(f"{story_id}: no such story in {db} (see `newsprism stories --db {db}`)") from None
+    if as_json:
+        click.echo(json.dumps(view, ensure_ascii=False, indent=2))
+        return ExitCode.OK
+    out_console.print(f"{view['story']['label']} [{story_id}]", markup=False, soft_wrap=True)
+    table = Table(title="coverage", title_justify="left")
+    for column in ("outlet", "lang", "published", "actors", "techniques", "tone", "narratives"):
+        table.add_column(column, overflow="fold")
+    for c in view["coverage"]:
+        copy = " (copy)" if c["duplicate_of"] else ""
+        table.add_row(escape((c["outlet"] or c["source"]) + copy), escape(c["language"] or "?"), escape(c["published"] or "—"),
+                      escape(", ".join(a["name"] for a in c["actors"][:4])),
+                      escape(", ".join(f"{k} {v}" for k, v in list(c["techniques"].items())[:3])),
+                      escape(", ".join(f"{t['name']}: {t['label']}" for t in c["tone"][:3])),
+                      escape(", ".join(n["statement"][:60] for n in c["narratives"][:2])))
+    out_console.print(table)
+    claims = Table(title="claims and who makes them", title_justify="left")
+    for column in ("claim", "made by", "not by"):
+        claims.add_column(column, overflow="fold")
+    for claim in view["claims"][:15]:
+        claims.add_row(escape(claim["text"][:200]), escape(", ".join(claim["outlets"])), escape(", ".join(claim["missing_from"])))
+    out_console.print(claims)
+    for speaker in view["shared_speakers"]:
+        out_console.print(f"{speaker['name']} quoted by " + ", ".join(sorted({q['outlet'] for q in speaker['quotes']})),
+                          markup=False, soft_wrap=True)
+    return ExitCode.OK
+
+
+@cli.command()
+@_db_option
+@_json_option
+def narratives(db: str, as_json: bool) -> int:
+    """Known disinformation narratives found in each stored article, with evidence sentences.
+
+    \b
+    Examples:
+      newsprism narratives --db corpus.db
+      newsprism narratives --db corpus.db --json
+    Each match has the catalogue id, a calibrated score and the sentences that carry it. Articles that
+    only report a narrative (attributed to someone) or debunk it are listed apart from those advancing it.
+    """
+    from .corpus.views import narratives_by_document
+
+    with _open_existing_store(db) as store:
+        found = narratives_by_document(store)
+    if as_json:
+        click.echo(json.dumps(found, ensure_ascii=False, indent=2))
+        return ExitCode.OK
+    table = Table(title="narratives per article", title_justify="left")
+    for column in ("article", "outlet", "advances", "reports / debunks"):
+        table.add_column(column, overflow="fold")
+    for entry in found:
+        table.add_row(escape(entry["source"] or entry["document"]), escape(entry["outlet"] or "—"),
+                      escape("\n".join(f"{n['score']:.2f} {n['statement'] or n['narrative']}" for n in entry["narratives"]) or "—"),
+                      escape("\n".join(f"{n['stance']}: {n['statement'] or n['narrative']}" for n in entry["narrative_mentions"]) or "—"))
+    out_console.print(table)
+    return ExitCode.OK
+
+
+@cli.command()
+@_db_option
+@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True)
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+def reanalyze(db: str, jobs: int, quiet: bool) -> int:
+    """Re-run today's pipeline on the stored articles an older newsprism analysed (after an upgrade).
+
+    \b
+    Example:
+      pip install -U newsprism && newsprism reanalyze --db corpus.db
+    Each article is read again from its source file when it is still there, else from the stored text;
+    its analysis is replaced in one transaction, so an interrupted run resumes where it stopped.
+    """
+    from .corpus.reanalysis import reanalyze_store
+
+    with _open_existing_store(db) as store:
+        tally = reanalyze_store(store, _options(jobs=jobs), progress=not quiet, console=err_console)
+    out_console.print(f"store: {store.path} ({tally.line()})", markup=False, soft_wrap=True)
+    return ExitCode.SOME_FAILED if tally.failed else ExitCode.OK
 
 
 SIMILARITY_STAGES = ("extract", "language", "metadata", "entities", "places", "dates", "embedding")

@@ -13,7 +13,7 @@ from .store import DERIVED_TABLES, Store
 TABLES = ("documents", *DERIVED_TABLES)
 BATCH = 5_000
 # SQLite declared types -> DuckDB column types (SQLite stores what it is given; these are the declared ones).
-_TYPES = {"TEXT": "VARCHAR", "INTEGER": "BIGINT", "REAL": "DOUBLE"}
+_TYPES = {"TEXT": "VARCHAR", "INTEGER": "BIGINT", "REAL": "DOUBLE", "BLOB": "BLOB"}
 
 
 def export_store(store: Store, out: Path, fmt: str = "parquet") -> dict[str, int]:

@@ -17,13 +17,15 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+import tempfile
 import time
 from pathlib import Path
 from typing import Callable
 
 import numpy as np
 
-from .similarity import FEATURES, META_FILE, MODEL_DIR, MODEL_FILE, StoryView, features
+from .similarity import (FEATURES, META_FILE, MODEL_DIR, MODEL_FILE, SimilarityModel, StoryView, TreeEnsemble,
+                         features, load_model)
 
 PAIRS_FILE = Path("story-similarity") / "training_set.csv"
 E5_CACHE = "story-similarity-e5.npz"
@@ -32,6 +34,7 @@ ANALYSIS_STAGES = ("extract", "language", "metadata", "entities", "places", "dat
 SAME_STORY_OVERALL = 1.5
 EMBED_BATCH = 32
 FOLDS = 5
+STORY_THRESHOLDS = (0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95)
 # Chosen by dev cross-validation among ridge, pairwise ridge and boosted trees (BENCHMARKS.md §13).
 BOOSTING = dict(max_iter=150, learning_rate=0.05, max_leaf_nodes=8, min_samples_leaf=20, random_state=0)
 
@@ -197,6 +200,83 @@ def export_trees(model) -> dict[str, np.ndarray]:
             "baseline": np.array(float(np.ravel(model._baseline_prediction)[0]))}
 
 
+def gold_stories(rows: list[dict]) -> dict[str, str]:
+    """Text key -> gold story: texts joined by a same-story pair (Overall <= 1.5), transitively.
+    Texts of different pairs are taken as different stories (the pairs were sampled apart)."""
+    parent: dict[str, str] = {}
+
+    def root(key: str) -> str:
+        while parent.setdefault(key, key) != key:
+            parent[key] = parent[parent[key]]
+            key = parent[key]
+        return key
+
+    for row in rows:
+        a, b = root(sha1(row["text1"])), root(sha1(row["text2"]))
+        if row["Overall"] <= SAME_STORY_OVERALL and a != b:
+            parent[max(a, b)] = min(a, b)
+    return {key: root(key) for key in list(parent)}
+
+
+def synthetic_documents(rows: list[dict], texts: dict[str, str], vectors: dict[str, np.ndarray],
+                        analyses: dict[str, dict], seed: int = 0) -> list[dict]:
+    """The texts of ``rows`` as stored-document records (from the cached analyses), in a shuffled order."""
+    keys = sorted({sha1(r[k]) for r in rows for k in ("text1", "text2")})
+    keys = [k for k in keys if k in vectors and "error" not in analyses.get(k, {"error": 1})]
+    np.random.default_rng(seed).shuffle(keys)
+    documents = []
+    for key in keys:
+        analysis = analyses[key]
+        documents.append({
+            "id": key[:16], "source": f"semeval/{key[:16]}", "body": texts[key], "language": analysis.get("language"),
+            "embedding": [float(x) for x in vectors[key]],
+            "entities": [{"id": e, "type": t} for e, t in (analysis.get("entity_types") or {}).items()],
+            "places": analysis.get("places") or [], "dates": [{"value": v} for v in analysis.get("dates") or []],
+            "stages": ["synthetic"],
+        })
+    return documents
+
+
+def cluster(documents: list[dict], threshold: float, store_path: Path, model=None) -> dict[str, str]:
+    """Document id -> story, by adding ``documents`` in order to a fresh store at ``store_path``."""
+    from .store import Store
+
+    store_path.unlink(missing_ok=True)
+    with Store(store_path, story_threshold=threshold, similarity_model=model) as store:
+        store.add_many(documents)
+        return {doc_id: story for doc_id, story in store._backend.execute("SELECT id, story_id FROM documents")}
+
+
+def bcubed(predicted: dict[str, str], gold: dict[str, str]) -> tuple[float, float, float]:
+    """B-cubed precision, recall and F1 (Bagga & Baldwin 1998) of a clustering against gold."""
+    by_predicted: dict[str, set] = {}
+    by_gold: dict[str, set] = {}
+    for item in predicted:
+        by_predicted.setdefault(predicted[item], set()).add(item)
+        by_gold.setdefault(gold[item], set()).add(item)
+    precision = recall = 0.0
+    for item in predicted:
+        same = len(by_predicted[predicted[item]] & by_gold[gold[item]])
+        precision += same / len(by_predicted[predicted[item]])
+        recall += same / len(by_gold[gold[item]])
+    precision, recall = precision / len(predicted), recall / len(predicted)
+    return precision, recall, 2 * precision * recall / (precision + recall)
+
+
+def calibrate_story_threshold(rows, texts, vectors, analyses, model, work_dir: Path, log) -> tuple[float, dict]:
+    """The clustering threshold with the best B-cubed F1 on the synthetic corpus of ``rows``."""
+    documents = synthetic_documents(rows, texts, vectors, analyses)
+    gold_of_text = gold_stories(rows)
+    gold = {d["id"]: gold_of_text[sha1(d["body"])] for d in documents}
+    results = {}
+    for threshold in STORY_THRESHOLDS:
+        p, r, f = bcubed(cluster(documents, threshold, work_dir / "calibration.db", model), gold)
+        results[threshold] = {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
+        log(f"story threshold {threshold}: B-cubed P {p:.3f} R {r:.3f} F1 {f:.3f}")
+    best = max(results, key=lambda t: (results[t]["f1"], t))
+    return best, results[best]
+
+
 def train(data_root: Path, out_dir: Path = MODEL_DIR, *, cache_dir: Path, log: Callable[[str], None] = print) -> dict:
     from sklearn.ensemble import HistGradientBoostingRegressor
     from sklearn.model_selection import KFold, cross_val_predict
@@ -229,6 +309,10 @@ def train(data_root: Path, out_dir: Path = MODEL_DIR, *, cache_dir: Path, log: C
         "same_story_dev_cv_f1": round(f1, 4),
         "boosting": BOOSTING,
     }
+    with tempfile.TemporaryDirectory() as work:
+        meta["story_threshold"], meta["story_dev_bcubed"] = calibrate_story_threshold(
+            rows, texts, vectors, analyses, SimilarityModel(TreeEnsemble(arrays), meta), Path(work), log)
     (out_dir / META_FILE).write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+    load_model.cache_clear()
     log(f"similarity model written to {out_dir}: dev CV Pearson {meta['dev_cv_pearson']}, threshold {threshold}")
     return meta

@@ -14,8 +14,8 @@ The same store lives in PostgreSQL when ``location`` is a ``postgresql://`` URL 
 ``postgres``): the SQL is written once (``?`` placeholders; :class:`_PostgresBackend` adapts it),
 and advisory locks take the place of SQLite's database-wide write lock.
 
-Where this stops (issue 6, first session): near-duplicate/syndication linking, stories and
-narrative matching come next.
+Each document is also linked, in the same transaction, to its original if it is a copy and to
+its story (:mod:`.stories`); catalogued narratives it carries go to the ``narratives`` table.
 """
 
 from __future__ import annotations
@@ -33,8 +33,9 @@ from typing import Any
 
 from .. import __version__
 from ..errors import NewsprismError
+from .stories import STORY_THRESHOLD_KEY, StoryLinker
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 BUSY_TIMEOUT_MS = 10_000  # another writer holds the file: wait this long, then a clear error
 
 # Migration N takes a file from schema version N-1 to N.  Never edit a shipped migration: add one.
@@ -102,8 +103,36 @@ MIGRATIONS: dict[int, str] = {
     );
     CREATE INDEX tone_actor ON tone (actor_id);
     """,
+    2: """
+    ALTER TABLE documents ADD COLUMN story_id TEXT;
+    ALTER TABLE documents ADD COLUMN duplicate_of TEXT;
+    ALTER TABLE documents ADD COLUMN duplicate_similarity REAL;
+    CREATE INDEX documents_story ON documents (story_id);
+    CREATE INDEX documents_duplicate_of ON documents (duplicate_of);
+    CREATE TABLE story_features (
+        document_id TEXT PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,
+        vector BLOB,
+        minhash BLOB,
+        features TEXT NOT NULL
+    );
+    CREATE TABLE minhash_bands (
+        document_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+        band INTEGER NOT NULL,
+        bucket INTEGER NOT NULL,
+        PRIMARY KEY (document_id, band)
+    );
+    CREATE INDEX minhash_bands_bucket ON minhash_bands (band, bucket);
+    CREATE TABLE narratives (
+        document_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+        narrative TEXT NOT NULL,
+        stance TEXT NOT NULL,
+        score REAL NOT NULL,
+        PRIMARY KEY (document_id, narrative)
+    );
+    CREATE INDEX narratives_narrative ON narratives (narrative);
+    """,
 }
-DERIVED_TABLES = ("entities", "techniques", "claims", "tone")
+DERIVED_TABLES = ("entities", "techniques", "claims", "tone", "narratives", "story_features", "minhash_bands")
 
 
 class StoreError(NewsprismError):
@@ -188,14 +217,14 @@ class _PostgresBackend(_Backend):
 
     def sql(self, statement: str) -> str:
         # Schema types: REAL is 4-byte in PostgreSQL; the placeholders are %s.
-        return statement.replace(" REAL", " DOUBLE PRECISION").replace("?", "%s")
+        return statement.replace(" REAL", " DOUBLE PRECISION").replace(" BLOB", " BYTEA").replace("?", "%s")
 
     def tables(self) -> set[str]:
         return {row[0] for row in self.execute(
             "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()")}
 
     def columns(self, table: str) -> list[tuple[str, str]]:
-        types = {"text": "TEXT", "integer": "INTEGER", "double precision": "REAL"}
+        types = {"text": "TEXT", "integer": "INTEGER", "double precision": "REAL", "bytea": "BLOB"}
         return [(name, types.get(kind, "TEXT")) for name, kind in self.execute(
             "SELECT column_name, data_type FROM information_schema.columns"
             " WHERE table_schema = current_schema() AND table_name = ? ORDER BY ordinal_position", (table,))]
@@ -205,9 +234,11 @@ class Store:
     """An open corpus store (use as a context manager, or call :meth:`close`).
 
     ``location`` is an SQLite file path, or a ``postgresql://`` URL for a PostgreSQL database.
+    ``story_threshold`` (kept in the store once given) overrides the shipped same-story threshold;
+    ``similarity_model`` the shipped same-story model (training uses this).
     """
 
-    def __init__(self, location: Path | str):
+    def __init__(self, location: Path | str, story_threshold: float | None = None, similarity_model=None):
         text = str(location)
         self.is_postgres = text.startswith(("postgresql://", "postgres://"))
         self.path = text if self.is_postgres else Path(text)
@@ -220,6 +251,10 @@ class Store:
             raise
         except errors as error:
             raise StoreError(f"{_redact(text)}: not a usable newsprism store ({_one_line(error)})") from error
+        if story_threshold is not None:
+            self.set_meta(STORY_THRESHOLD_KEY, f"{story_threshold:g}")
+        stored = self.meta(STORY_THRESHOLD_KEY)
+        self.linker = StoryLinker(self._backend, float(stored) if stored else None, similarity_model)
 
     # -- schema -----------------------------------------------------------------------------
     def _version(self) -> int:
@@ -261,6 +296,17 @@ class Store:
     def schema_version(self) -> int:
         return self._version()
 
+    def meta(self, key: str) -> str | None:
+        row = self._backend.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        backend = self._backend
+        backend.execute(backend.begin)
+        backend.execute("DELETE FROM meta WHERE key = ?", (key,))
+        backend.execute("INSERT INTO meta (key, value) VALUES (?, ?)", (key, value))
+        backend.execute("COMMIT")
+
     # -- writing ----------------------------------------------------------------------------
     def add(self, document: Mapping[str, Any]) -> str:
         """Store one document (a ``documents.jsonl`` record): "added", "unchanged" or "reanalysed"."""
@@ -278,17 +324,25 @@ class Store:
                 backend.execute("SELECT pg_advisory_xact_lock(hashtext(?))", (digest,))
             existing = backend.execute("SELECT id, pipeline_version FROM documents WHERE content_hash = ?",
                                        (digest,)).fetchone()
+            linked = None
             if existing and existing[1] == version:
                 outcome = "unchanged"
             else:
                 # Replace the old analysis of this content, and whatever the same input id held before
                 # its content changed (derived rows go with it: ON DELETE CASCADE).
                 backend.execute("DELETE FROM documents WHERE id = ? OR content_hash = ?", (str(document["id"]), digest))
+                if existing:
+                    self.linker.drop(existing[0])
+                self.linker.drop(str(document["id"]))
                 self._insert(document, digest, version)
+                linked = self.linker.link(document)
                 outcome = "reanalysed" if existing else "added"
             backend.execute("COMMIT")
+            if linked is not None:
+                self.linker.committed(document, linked)
             return outcome
         except BaseException:
+            self.linker.forget()
             try:
                 backend.execute("ROLLBACK")
             except backend.database_errors:
@@ -346,9 +400,38 @@ class Store:
             "INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?)",
             [(doc_id, i, c["text"], c["start"], c["end"], c["score"]) for i, c in enumerate(document.get("claims") or [])])
         backend.executemany(
+            "INSERT INTO narratives VALUES (?, ?, ?, ?)",
+            [(doc_id, n["narrative"], n.get("stance") or "advances", n["score"])
+             for n in [*(document.get("narratives") or []), *(document.get("narrative_mentions") or [])]])
+        backend.executemany(
             "INSERT INTO tone VALUES (?, ?, ?, ?, ?, ?)",
             [(doc_id, t["id"], t.get("name"), t["score"], t["label"], int(t.get("mentions") or 0))
              for t in document.get("tone") or [] if t.get("id")])
+
+    def recluster(self, threshold: float | None = None) -> int:
+        """Regroup the stored documents into stories (with a new threshold, kept in the store)."""
+        if threshold is not None:
+            self.set_meta(STORY_THRESHOLD_KEY, f"{threshold:g}")
+            self.linker.threshold = threshold
+        backend = self._backend
+        backend.execute(backend.begin)
+        try:
+            stories = self.linker.recluster()
+            backend.execute("COMMIT")
+            return stories
+        except BaseException:
+            self.linker.forget()
+            backend.execute("ROLLBACK")
+            raise
+
+    def outdated(self, version: str) -> list[tuple[str, str]]:
+        """(id, source) of the documents analysed by another pipeline version than ``version``."""
+        return [tuple(row) for row in self._backend.execute(
+            "SELECT id, source FROM documents WHERE pipeline_version <> ? ORDER BY stored_at, id", (version,))]
+
+    def document(self, doc_id: str) -> dict | None:
+        row = self._backend.execute("SELECT document FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        return json.loads(row[0]) if row else None
 
     # -- reading ----------------------------------------------------------------------------
     def columns(self, table: str) -> list[tuple[str, str]]:
