@@ -16,7 +16,8 @@ Publication dates: the training texts carry none, so the model cannot learn thei
 articles published far apart are rarely about the same event, so :func:`similarity` scales the
 model's score by :func:`publication_gap_factor` when both dates are known (a stated prior, not a
 fitted one: full weight within :data:`SAME_EVENT_DAYS`, then halving every
-:data:`GAP_HALF_LIFE_DAYS`).  Articles without a publication date are not placed at the latest
+:data:`GAP_HALF_LIFE_DAYS`), and by :func:`event_gap_factor` when the event dates the two mention
+are more than a year apart.  Articles without a publication date are not placed at the latest
 day they mention: on the SemEval dev pairs that estimate lowered Pearson from 0.746 to 0.681.
 """
 
@@ -39,6 +40,7 @@ META_FILE = "meta.json"
 
 SAME_EVENT_DAYS = 3
 GAP_HALF_LIFE_DAYS = 3.0
+EVENT_GAP_TOLERANCE_DAYS = 365
 MAX_PLACES = 30  # pairwise distances are computed on at most this many places per article
 NO_DATE_GAP_DAYS = 3650
 NO_PLACE_KM = 20_000.0
@@ -159,6 +161,17 @@ def publication_gap_factor(a: StoryView, b: StoryView) -> float:
     return 1.0 if excess <= 0 else 0.5 ** (excess / GAP_HALF_LIFE_DAYS)
 
 
+def event_gap_factor(a: StoryView, b: StoryView) -> float:
+    """1 unless every event date one article mentions is more than a year from every date the other
+    mentions; then halving every further year.  Same-topic articles about events years apart embed as
+    close as two reports of one event, and the SemEval texts rarely carry dates, so the trees cannot
+    learn this; on the dev pairs the rule costs 0.0025 Pearson (0.7463 -> 0.7438)."""
+    if not a.dates or not b.dates:
+        return 1.0
+    excess = min(abs(x - y) for x in a.dates for y in b.dates) - EVENT_GAP_TOLERANCE_DAYS
+    return 1.0 if excess <= 0 else 0.5 ** (excess / EVENT_GAP_TOLERANCE_DAYS)
+
+
 class TreeEnsemble:
     """A trained gradient-boosted regressor as arrays: per node its feature, threshold, children, value.
 
@@ -200,14 +213,18 @@ class SimilarityModel:
 
     @property
     def threshold(self) -> float:
-        """The same-story decision threshold calibrated on the training part (see meta.json)."""
+        """The same-story decision threshold: best pair-level F1 on the training part (meta.json)."""
         return float(self.meta["same_story_threshold"])
+
+    def scores_without_priors(self, pairs: list[tuple[StoryView, StoryView]]) -> np.ndarray:
+        """The trees' scores alone (what the SemEval benchmark measures), before the date priors."""
+        return np.clip(self.trees.predict(np.array([features(a, b) for a, b in pairs])), 0.0, 1.0)
 
     def scores(self, pairs: list[tuple[StoryView, StoryView]]) -> np.ndarray:
         if not pairs:
             return np.zeros(0)
-        raw = np.clip(self.trees.predict(np.array([features(a, b) for a, b in pairs])), 0.0, 1.0)
-        return raw * np.array([publication_gap_factor(a, b) for a, b in pairs])
+        raw = self.scores_without_priors(pairs)
+        return raw * np.array([publication_gap_factor(a, b) * event_gap_factor(a, b) for a, b in pairs])
 
 
 @lru_cache(maxsize=4)
