@@ -160,6 +160,17 @@ def content_hash(body: str) -> str:
     return hashlib.sha256(re.sub(r"\s+", " ", text).strip().encode("utf-8")).hexdigest()
 
 
+def document_key(document: Mapping[str, Any]) -> str:
+    """A stored document's identity: its normalised body as published by its outlet.  The same text
+    from another file is the same document; the same text republished by another outlet (or saying it
+    is a republication) is another document, linked to the first as a copy (:mod:`.stories`)."""
+    outlet = document.get("outlet") or {}
+    publisher = "\x00".join(filter(None, (outlet.get("domain") or outlet.get("name"),
+                                           (document.get("republished_from") or {}).get("name"))))
+    body = document.get("body") or ""
+    return content_hash(f"{body}\x00{publisher}" if publisher else body)
+
+
 def pipeline_version(stages: Iterable[str]) -> str:
     """What produced an analysis: the newsprism version and the stages that ran."""
     return f"newsprism {__version__}; stages {','.join(stages)}"
@@ -311,8 +322,7 @@ class Store:
     def add(self, document: Mapping[str, Any]) -> str:
         """Store one document (a ``documents.jsonl`` record): "added", "unchanged" or "reanalysed"."""
         backend = self._backend
-        body = document.get("body") or ""
-        digest = content_hash(body)
+        digest = document_key(document)
         version = pipeline_version(document.get("stages") or [])
         try:
             backend.execute(backend.begin)

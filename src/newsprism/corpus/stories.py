@@ -169,7 +169,8 @@ class StoryLinker:
             index = VectorIndex()
             rows = self.backend.execute(
                 "SELECT d.id, d.story_id, f.vector FROM documents d JOIN story_features f ON f.document_id = d.id"
-                " WHERE d.duplicate_of IS NULL AND f.vector IS NOT NULL ORDER BY d.stored_at, d.id").fetchall()
+                " WHERE d.duplicate_of IS NULL AND d.story_id IS NOT NULL AND f.vector IS NOT NULL"
+                " ORDER BY d.stored_at, d.id").fetchall()
             for doc_id, story, blob in rows:
                 index.add(doc_id, story, vector_from(blob))
             self._index = index
@@ -304,7 +305,8 @@ def _is_original(document: Mapping[str, Any], stored: tuple) -> bool:
                                             (document.get("outlet") or {}).get("domain")) if n}
     if republished_from and republished_from.casefold() in names:
         return True
-    return False
+    # The stored one says it is a republication and the new one does not: the new one is the original.
+    return bool(republished_from) and not document.get("republished_from")
 
 
 def _chunks(items: list, size: int):

@@ -104,7 +104,7 @@ def compare_story(store: Store, story_id: str, *, link_claims: bool = True) -> d
         for document in originals:
             for claim in document.claims:
                 claim.links = []
-        link(originals, Options())
+        link(originals, Options(link_claims=True))
     outlet_of = {d.id: (d.outlet.name if d.outlet else None) or d.source for d in documents}
     coverage = [_coverage(d, m) for d, m in zip(documents, story["documents"])]
     return {
