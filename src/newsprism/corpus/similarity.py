@@ -41,7 +41,7 @@ META_FILE = "meta.json"
 SAME_EVENT_DAYS = 3
 GAP_HALF_LIFE_DAYS = 3.0
 EVENT_GAP_TOLERANCE_DAYS = 365
-MAX_PLACES = 30  # pairwise distances are computed on at most this many places per article
+MAX_PLACES = 30  # distinct places per article kept for the pairwise distances
 NO_DATE_GAP_DAYS = 3650
 NO_PLACE_KM = 20_000.0
 
@@ -79,7 +79,8 @@ class StoryView:
             vector=None if vector is None else np.asarray(vector, dtype=np.float32),
             language=language,
             entities=dict(entities),
-            places=[p for p in places if p.get("lat") is not None][:MAX_PLACES],
+            places=list({(p.get("id"), p["lat"], p["lon"]): p for p in places
+                         if p.get("lat") is not None}.values())[:MAX_PLACES],
             dates={d for d in (day_number(v) for v in dates) if d is not None},
             published=day_number(published) if published else None,
             numbers={n.replace(",", "").replace(".", "") for n in _NUMBER.findall(text) if len(n) >= 2},
@@ -126,10 +127,16 @@ def _jaccard(a: set, b: set) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
-def _km(p: Mapping, q: Mapping) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (p["lat"], p["lon"], q["lat"], q["lon"]))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
+def _min_km(a: list[Mapping], b: list[Mapping]) -> float:
+    """The smallest great-circle distance between a place of ``a`` and one of ``b`` (haversine)."""
+    if not a or not b:
+        return NO_PLACE_KM
+    pa = np.radians(np.array([(p["lat"], p["lon"]) for p in a], dtype=np.float64))
+    pb = np.radians(np.array([(p["lat"], p["lon"]) for p in b], dtype=np.float64))
+    dlat = pb[None, :, 0] - pa[:, None, 0]
+    dlon = pb[None, :, 1] - pa[:, None, 1]
+    h = np.sin(dlat / 2) ** 2 + np.cos(pa[:, None, 0]) * np.cos(pb[None, :, 0]) * np.sin(dlon / 2) ** 2
+    return float(6371.0 * 2 * np.arcsin(np.sqrt(np.minimum(1.0, h))).min())
 
 
 def features(a: StoryView, b: StoryView) -> list[float]:
@@ -142,7 +149,7 @@ def features(a: StoryView, b: StoryView) -> list[float]:
     ids_a, ids_b = {p.get("id") for p in a.places}, {p.get("id") for p in b.places}
     countries_a = {p["country"] for p in a.places if p.get("country")}
     countries_b = {p["country"] for p in b.places if p.get("country")}
-    min_km = min((_km(p, q) for p in a.places for q in b.places), default=NO_PLACE_KM)
+    min_km = _min_km(a.places, b.places)
     gap = min((abs(x - y) for x in a.dates for y in b.dates), default=NO_DATE_GAP_DAYS)
     return [
         cosine, _jaccard(ea, eb), overlap, _jaccard(actors_a, actors_b), float(bool(ea and eb)),
@@ -190,20 +197,18 @@ class TreeEnsemble:
         self.baseline = float(arrays["baseline"])
 
     def predict(self, x: np.ndarray) -> np.ndarray:
+        """All trees walked at once: one step per tree level for every (row, tree), not a loop per tree."""
         x = np.atleast_2d(np.asarray(x, dtype=np.float64))
-        out = np.full(len(x), self.baseline)
-        rows = np.arange(len(x))
-        for root in self.roots:
-            node = np.full(len(x), root)
-            while True:
-                active = ~self.is_leaf[node]
-                if not active.any():
-                    break
-                current = node[active]
-                go_left = x[rows[active], self.feature[current]] <= self.threshold[current]
-                node[active] = np.where(go_left, self.left[current], self.right[current])
-            out += self.value[node]
-        return out
+        node = np.tile(self.roots, (len(x), 1))  # (rows, trees)
+        rows = np.repeat(np.arange(len(x))[:, None], len(self.roots), axis=1)
+        while True:
+            active = ~self.is_leaf[node]
+            if not active.any():
+                break
+            current = node[active]
+            go_left = x[rows[active], self.feature[current]] <= self.threshold[current]
+            node[active] = np.where(go_left, self.left[current], self.right[current])
+        return self.baseline + self.value[node].sum(axis=1)
 
 
 @dataclass

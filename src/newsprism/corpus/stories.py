@@ -28,7 +28,7 @@ import json
 import re
 import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Mapping
 
 import numpy as np
@@ -41,6 +41,7 @@ ROWS_PER_BAND = NUM_PERM // BANDS
 SHINGLE = 5
 MIN_SHINGLES = 20  # shorter bodies (a headline, a caption) are too short to call copies
 DUPLICATE_JACCARD = 0.7
+MAX_COPY_CANDIDATES = 200  # a corpus of thousands of copies of one text must not make each add quadratic
 COSINE_FLOOR = 0.80
 CANDIDATES = 50
 LINKAGE = 3
@@ -94,46 +95,46 @@ def view_from_compact(features: Mapping[str, Any], vector: np.ndarray | None) ->
                      names=set(features.get("names") or []))
 
 
-@dataclass
 class VectorIndex:
-    """Document vectors of a store in memory, with each document's story (originals only)."""
+    """Document vectors of a store in memory, with each document's story (originals only).
 
-    ids: list[str] = field(default_factory=list)
-    stories: list[str] = field(default_factory=list)
-    matrix: np.ndarray = field(default_factory=lambda: np.zeros((0, 384), dtype=np.float32))
-    _pending: list[tuple[str, str, np.ndarray]] = field(default_factory=list)
+    Rows live in an array that doubles when full, so adding is amortised O(1), not a copy of the
+    whole matrix per document."""
+
+    def __init__(self, dimension: int = 384):
+        self.ids: list[str] = []
+        self.stories: list[str] = []
+        self._rows = np.zeros((1024, dimension), dtype=np.float32)
+
+    @property
+    def matrix(self) -> np.ndarray:
+        return self._rows[:len(self.ids)]
 
     def add(self, doc_id: str, story: str, vector: np.ndarray) -> None:
-        self._pending.append((doc_id, story, vector))
-
-    def _flush(self) -> None:
-        if self._pending:
-            self.ids += [p[0] for p in self._pending]
-            self.stories += [p[1] for p in self._pending]
-            self.matrix = np.vstack([self.matrix, np.stack([p[2] for p in self._pending])])
-            self._pending.clear()
+        if len(self.ids) == len(self._rows):
+            self._rows = np.vstack([self._rows, np.zeros_like(self._rows)])
+        self._rows[len(self.ids)] = vector
+        self.ids.append(doc_id)
+        self.stories.append(story)
 
     def nearest(self, vector: np.ndarray, exclude: str) -> list[tuple[str, str, float]]:
         """(document, story, cosine) of the closest stored documents above :data:`COSINE_FLOOR`."""
-        self._flush()
         if not self.ids:
             return []
         cosines = self.matrix @ vector
-        order = np.argsort(-cosines)[:CANDIDATES + 1]
+        count = min(CANDIDATES + 1, len(cosines))
+        order = np.argpartition(-cosines, count - 1)[:count]
+        order = order[np.argsort(-cosines[order])]
         return [(self.ids[i], self.stories[i], float(cosines[i])) for i in order
                 if cosines[i] >= COSINE_FLOOR and self.ids[i] != exclude][:CANDIDATES]
 
     def remove(self, doc_id: str) -> None:
-        self._flush()
         if doc_id in self.ids:
             keep = [i for i, d in enumerate(self.ids) if d != doc_id]
+            rows = self._rows[keep]
             self.ids = [self.ids[i] for i in keep]
             self.stories = [self.stories[i] for i in keep]
-            self.matrix = self.matrix[keep]
-
-    def move(self, story_from: str, story_to: str) -> None:
-        self._flush()
-        self.stories = [story_to if s == story_from else s for s in self.stories]
+            self._rows = np.vstack([rows, np.zeros((max(1024, len(rows)), rows.shape[1]), dtype=np.float32)])
 
 
 def vector_bytes(vector: np.ndarray | None) -> bytes | None:
@@ -237,8 +238,8 @@ class StoryLinker:
         clause = " OR ".join("(band = ? AND bucket = ?)" for _ in keys)
         parameters = tuple(x for band, key in enumerate(keys) for x in (band, key))
         candidates = [row[0] for row in self.backend.execute(
-            f"SELECT DISTINCT document_id FROM minhash_bands WHERE ({clause}) AND document_id <> ?",  # noqa: S608
-            (*parameters, doc_id)).fetchall()]
+            f"SELECT DISTINCT document_id FROM minhash_bands WHERE ({clause}) AND document_id <> ? LIMIT ?",  # noqa: S608
+            (*parameters, doc_id, MAX_COPY_CANDIDATES)).fetchall()]
         best: tuple[float, str] | None = None
         for chunk in _chunks(candidates, 500):
             marks = ", ".join("?" for _ in chunk)
