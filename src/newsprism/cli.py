@@ -154,10 +154,20 @@ def demo(out_dir: Path, jobs: int) -> int:
 
     The corpus is five real articles (four English, one French) from Global Research,
     Press TV, EA WorldView, South Front and French Press TV, as text dumps with their
-    boilerplate and reader comments.
+    boilerplate and reader comments.  They are also kept in OUT/corpus.db, a corpus store,
+    and OUT/corpus-report.html shows them as stories, side by side, with narratives and outlets.
     """
     samples = files("newsprism") / "data" / "samples"
-    return _run([str(samples)], out_dir, Options(jobs=jobs, link_claims=True), report=True, quiet=False)
+    db = out_dir / "corpus.db"
+    code = _run([str(samples)], out_dir, Options(jobs=jobs, link_claims=True), report=True, quiet=False, db=str(db))
+    from .corpus.outlets import load_outlet_profiles
+    from .corpus.store import open_store
+    from .report.corpus import write_corpus_report
+
+    with open_store(db) as store:
+        written = write_corpus_report(store, out_dir / "corpus-report.html", load_outlet_profiles())
+    out_console.print(f"corpus:    {written.resolve()} (stories, side by side, narratives, outlets)", markup=False)
+    return code
 
 
 @cli.command()
@@ -612,6 +622,29 @@ def narratives(db: str, as_json: bool) -> int:
                       escape("\n".join(f"{n['score']:.2f} {n['statement'] or n['narrative']}" for n in entry["narratives"]) or "—"),
                       escape("\n".join(f"{n['stance']}: {n['statement'] or n['narrative']}" for n in entry["narrative_mentions"]) or "—"))
     out_console.print(table)
+    return ExitCode.OK
+
+
+@cli.command()
+@_db_option
+@click.option("-o", "--output", "out_path", type=click.Path(dir_okay=False, path_type=Path),
+              default=Path("corpus-report.html"), show_default=True, help="The HTML file to write.")
+@click.option("--profiles", "profile_files", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Your own outlet entries (YAML, each with a source); repeatable.")
+def report(db: str, out_path: Path, profile_files) -> int:
+    """The corpus report: stories, each story side by side, blind spots, narratives over time per
+    outlet and technique profiles per outlet, in one self-contained HTML file (works offline).
+
+    \b
+    Example:
+      newsprism analyze dumps/ -o out --db corpus.db && newsprism report --db corpus.db -o corpus.html
+    """
+    from .corpus.outlets import load_outlet_profiles
+    from .report.corpus import write_corpus_report
+
+    with _open_existing_store(db) as store:
+        written = write_corpus_report(store, out_path, load_outlet_profiles(profile_files))
+    out_console.print(f"corpus report: {written.resolve()}", markup=False, soft_wrap=True)
     return ExitCode.OK
 
 

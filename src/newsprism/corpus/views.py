@@ -82,17 +82,19 @@ def _story_actors(backend, members: dict[str, list[dict]]) -> dict[str, list[dic
             for story, counter in counts.items()}
 
 
-def compare_story(store: Store, story_id: str, *, link_claims: bool = True) -> dict[str, Any]:
+def compare_story(store: Store, story_id: str, *, link_claims: bool = True,
+                  story: dict[str, Any] | None = None) -> dict[str, Any]:
     """Side-by-side coverage of one story: per document what it emphasises (actors, quotes, claims,
     techniques, tone, narratives); claims found in some outlets and not others; quotes of the same
-    person used by different outlets."""
+    person used by different outlets.  ``story``: its :func:`list_stories` entry, if already at hand."""
     from ..model import Document
     from ..options import Options
 
-    stories = list_stories(store, {story_id})
-    if not stories:
-        raise KeyError(story_id)
-    story = stories[0]
+    if story is None:
+        stories = list_stories(store, {story_id})
+        if not stories:
+            raise KeyError(story_id)
+        story = stories[0]
     documents = []
     for member in story["documents"]:
         row = store._backend.execute("SELECT document FROM documents WHERE id = ?", (member["id"],)).fetchone()
