@@ -15,7 +15,8 @@ from newsprism.analyze import iter_inputs
 from newsprism.corpus.similarity import StoryView, load_model
 from newsprism.corpus.stories import DUPLICATE_JACCARD, estimated_jaccard, signature
 from newsprism.corpus.store import Store
-from newsprism.corpus.views import compare_story, list_stories
+from newsprism.corpus.outlets import load_outlet_profiles
+from newsprism.corpus.views import CITED, NOT_CITED, blind_spots, compare_story, list_stories, outlets_in_store
 from newsprism.options import Options
 from newsprism.pipeline import run_batch
 
@@ -104,6 +105,19 @@ def test_the_five_samples_are_five_stories(samples, tmp_path):
     first = next(s for s in stories if s["documents"][0]["source"].endswith(".txt") and "000_" in s["documents"][0]["source"])
     assert first["documents"][0]["republished_from"] == "South Front"
     assert first["outlets"] == ["Global Research"]
+
+
+def test_the_samples_outlets_fall_in_two_sourced_groups(samples, tmp_path):
+    with Store(tmp_path / "c.db") as store:
+        store.add_many(samples)
+        profiles = load_outlet_profiles()
+        groups = {entry["outlet"]: entry["group"] for entry in outlets_in_store(store, profiles)}
+        spots = blind_spots(list_stories(store), profiles)
+    # Global Research and Press TV (french.presstv.ir is a section of presstv.ir) are cited in EUvsDisinfo
+    # cases; EA WorldView is not.
+    assert groups["Global Research"] == groups["Press TV French"] == CITED
+    assert groups["EA WorldView"] == NOT_CITED
+    assert {spot["only_group"] for spot in spots} == {CITED, NOT_CITED}
 
 
 def test_same_story_in_english_and_french_joins_and_events_a_week_apart_do_not(generated, tmp_path):
