@@ -93,6 +93,9 @@ def cli() -> None:
 @click.option("--aliases", "alias_files", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Your own entity aliases (YAML, the format of data/kb/actors/*.yaml); repeatable. An entry with a "
                    "known id adds names to that identity.")
+@click.option("--narratives", "narrative_files", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Your own narratives (YAML: id, statement, keywords, examples, source); repeatable; an entry with a "
+                   "shipped id replaces it.")
 @click.option("--comment-ner-chars", type=click.IntRange(0), default=5000, show_default=True,
               help="Statistical NER on this many characters of each article's reader comments; knowledge-base "
                    "names are found in all of them.")
@@ -112,7 +115,7 @@ def cli() -> None:
                    "postgresql:// URL (pip install 'newsprism[postgres]'). Re-running on the same articles changes "
                    "nothing; a newer pipeline replaces their analysis.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary table.")
-def analyze(inputs, out_dir, jobs, stage_names, languages, outlet_tables, alias_files, comment_ner_chars, embeddings,
+def analyze(inputs, out_dir, jobs, stage_names, languages, outlet_tables, alias_files, narrative_files, comment_ner_chars, embeddings,
             link_claims, allow_private_urls, max_input_size, timeout, ignore_robots, no_report, db, quiet) -> int:
     """Analyse articles and write OUT/documents.jsonl, OUT/failures.jsonl and OUT/report.html.
 
@@ -134,6 +137,7 @@ def analyze(inputs, out_dir, jobs, stage_names, languages, outlet_tables, alias_
         languages=_split_list(languages),
         outlet_tables=tuple(outlet_tables),
         alias_files=tuple(alias_files),
+        narrative_files=_checked_narratives(narrative_files),
         comment_ner_chars=comment_ner_chars,
         embeddings=embeddings,
         link_claims=link_claims,
@@ -143,6 +147,18 @@ def analyze(inputs, out_dir, jobs, stage_names, languages, outlet_tables, alias_
         respect_robots=not ignore_robots,
     )
     return _run(list(inputs), out_dir, options, report=not no_report, quiet=quiet, db=db)
+
+
+def _checked_narratives(files) -> tuple[Path, ...]:
+    """User narrative files, validated before any work so a malformed one stops the run with one line."""
+    if files:
+        from .corpus.catalogue import load_catalogue
+
+        try:
+            load_catalogue(files)
+        except ValueError as error:
+            raise ConfigError(str(error)) from error
+    return tuple(files)
 
 
 @cli.command(epilog=EXIT_CODES_HELP)
@@ -326,6 +342,23 @@ def train_tone(data_root: Path, out_dir: Path | None, cache_dir: Path | None) ->
     say = lambda message: err_console.print(escape(message))  # noqa: E731
     figures = tone_training(data_root, target, cache_dir=cache_dir, log=say)
     say(f"tone models written to {target}: {figures}")
+    return ExitCode.OK
+
+
+@train.command("narratives")
+@_data_option
+@click.option("-o", "--output", "out_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Where to write matcher.json (default: the installed package's data/narratives/).")
+@click.option("--cache", "cache_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Keep the case-title and sentence embeddings here between runs.")
+def train_narratives(data_root: Path, out_path: Path | None, cache_dir: Path | None) -> int:
+    """Calibrate the narrative matcher (EUvsDisinfo case titles against news sentences; held-out part kept)."""
+    from .narratives.match import MATCHER_FILE
+    from .narratives.train import train_matcher
+
+    say = lambda message: err_console.print(escape(message))  # noqa: E731
+    figures = train_matcher(data_root, out_path or MATCHER_FILE, cache_dir=cache_dir, progress=say)
+    say(f"narrative matcher written to {out_path or MATCHER_FILE}: {figures}")
     return ExitCode.OK
 
 

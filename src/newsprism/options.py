@@ -44,6 +44,10 @@ class Options(BaseModel):
         description="Reader comments get statistical NER on their first N characters per article and "
         "knowledge-base names throughout (NER on long threads costs more than the article itself)",
     )
+    # narratives
+    narrative_files: tuple[Path, ...] = Field(
+        default=(), description="User narratives (YAML, each with a source) added to / overriding the shipped catalogue"
+    )
     # techniques, claims, tone
     embeddings: Literal["auto", "always", "never"] = Field(
         default="auto",

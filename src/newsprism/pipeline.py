@@ -36,6 +36,7 @@ BUILTIN_STAGE_MODULES = (
     "newsprism.claims",
     "newsprism.tone",
     "newsprism.embedding",
+    "newsprism.narratives",
 )
 ENTRY_POINT_GROUP = "newsprism.stages"
 
