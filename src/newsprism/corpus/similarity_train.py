@@ -26,7 +26,7 @@ import numpy as np
 from .similarity import FEATURES, META_FILE, MODEL_DIR, MODEL_FILE, StoryView, features, load_model
 
 PAIRS_FILE = Path("story-similarity") / "training_set.csv"
-E5_CACHE = "story-similarity-e5.npz"
+E5_CACHE = "story-similarity-e5-1200.npz"  # vectors of story_text(), cut at STORY_CHARS
 ANALYSES_CACHE = "story-similarity-analyses.jsonl"
 ANALYSIS_STAGES = ("extract", "language", "metadata", "entities", "places", "dates")
 SAME_STORY_OVERALL = 1.5

@@ -20,8 +20,8 @@ statement scores 0.94 with its narrative in English and 0.88-0.90 in fr, es, de 
 translation pairs (:func:`.train.language_maps`), brings the cosines back to the English scale.
 
 Cost is bounded: at most :data:`MAX_SENTENCES` sentences of the body are embedded, chosen by a
-cheap prefilter (:func:`candidate_sentences`), and examples are embedded once per process for the
-narratives that come up.
+cheap prefilter (:func:`candidate_sentences`); the example vectors ship with the catalogue
+(``examples.npz``; only user narratives are embedded, once per process).
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..corpus.catalogue import DEFAULT_OUT_DIR, Catalogue, load_catalogue
+from ..corpus.catalogue import DEFAULT_OUT_DIR, Catalogue, example_texts, load_catalogue
 from ..nlp import embed
 
 MATCHER_FILE = DEFAULT_OUT_DIR / "matcher.json"
@@ -110,11 +110,11 @@ class NarrativeIndex:
         return len(self.narratives)
 
     def examples(self, index: int) -> np.ndarray:
-        """Unit vectors of narrative ``index``'s statement and example titles."""
+        """Unit vectors of narrative ``index``'s statement and example titles (shipped, or embedded once)."""
         if index not in self._examples:
             narrative = self.narratives[index]
-            texts = list(dict.fromkeys([narrative.statement, *narrative.examples]))
-            self._examples[index] = embed.passages(texts)
+            shipped = self.catalogue.examples(narrative.id)
+            self._examples[index] = shipped if shipped is not None else embed.passages(example_texts(narrative))
         return self._examples[index]
 
 
