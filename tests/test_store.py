@@ -13,6 +13,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -295,3 +296,38 @@ def test_export_writes_every_table_as_parquet_and_duckdb(location, tmp_path):
     connection = duckdb.connect(str(tmp_path / "c.duckdb"))
     assert connection.sql("SELECT COUNT(*) FROM documents").fetchone()[0] == 2
     assert connection.sql("SELECT typeof(words) FROM documents LIMIT 1").fetchone()[0] == "BIGINT"
+
+
+def _story_record(doc_id: str, body: str, vector, **extra) -> dict:
+    return record(doc_id, body, stages=("extract", "embedding"), embedding=[float(x) for x in vector], **extra)
+
+
+def test_copies_and_stories_on_both_backends(location):
+    from newsprism.corpus.views import list_stories
+
+    rng = np.random.default_rng(7)
+    story = rng.normal(size=384)
+    story /= np.linalg.norm(story)
+    other = rng.normal(size=384)
+    other /= np.linalg.norm(other)
+    text = " ".join(f"word{i}" for i in range(60))
+    copy = " ".join(f"word{i}" for i in range(59)) + " changed"
+    documents = [
+        _story_record("a", text + " traitors", story, published="2024-03-01"),
+        _story_record("b", "A different report of the same event, written by another outlet about the traitors.", story,
+                      published="2024-03-01", language="fr"),
+        _story_record("c", copy + " traitors", story, published="2024-03-02",
+                      outlet={"name": "Reposter", "domain": "reposter.example"}),
+        _story_record("d", "An unrelated story about something else entirely and the traitors.", other),
+    ]
+    with Store(location) as store:
+        tally = store.add_many(documents)
+        assert tally.added == 4, tally.failed
+        rows = dict((r[0], r[1:]) for r in store._backend.execute("SELECT id, story_id, duplicate_of FROM documents"))
+        assert rows["c"][1] == "a"  # the later, near-identical text is a copy of the first
+        assert rows["a"][0] == rows["b"][0] == rows["c"][0] != rows["d"][0]
+        stories = {s["id"]: s for s in list_stories(store)}
+        assert stories[rows["a"][0]]["size"] == 2 and stories[rows["a"][0]]["copies"] == 1
+        assert store.recluster(1.0) >= 2
+        (blob,) = store._backend.execute("SELECT vector FROM story_features WHERE document_id = 'a'").fetchone()
+        assert np.allclose(np.frombuffer(bytes(blob), dtype=np.float32), story, atol=1e-5)
