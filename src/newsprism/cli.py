@@ -543,7 +543,7 @@ def _json_option(func):
 @click.option("--recluster", is_flag=True, help="Group the stored articles into stories again (e.g. after --threshold).")
 @click.option("--threshold", type=click.FloatRange(0.0, 1.0), default=None,
               help="Same-story threshold of this store (kept in it; implies --recluster). Higher keeps more events "
-                   "apart; the shipped value is calibrated for B-cubed F1 on SemEval-2022 Task 8.")
+                   "apart; the shipped value is the best same-story F1 on SemEval-2022 Task 8 pairs.")
 @click.option("--limit", type=click.IntRange(1), default=None, help="Show only the largest N stories.")
 def stories(db: str, as_json: bool, recluster: bool, threshold: float | None, limit: int | None) -> int:
     """The stories of a corpus: articles grouped by the event they report, across languages.

@@ -14,9 +14,9 @@ Two links are made when a document is stored, inside the same transaction as the
   :data:`CANDIDATES` closest.  The same-story model (:mod:`.similarity`) scores each; a story's
   score is the mean of its :data:`LINKAGE` best member scores (more than single linkage, so one
   near member cannot chain two events together).  The document joins the best story whose score
-  reaches the threshold, else starts a new story.  The threshold is calibrated for B-cubed F1 on a
-  synthetic corpus (``benchmarks/story_clustering_eval.py``) and can be changed per store
-  (``newsprism stories --recluster --threshold``).
+  reaches the threshold, else starts a new story.  The threshold is the same-story model's (best
+  pair-level F1 on SemEval-2022 Task 8 dev pairs); B-cubed figures for it and others are in
+  BENCHMARKS.md §14, and a store can use another (``newsprism stories --recluster --threshold``).
 
 Vectors of all stored documents are held in memory (:class:`VectorIndex`, ~1.5 KB per document)
 so a new document is compared with 100,000 others by one matrix product.
