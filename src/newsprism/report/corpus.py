@@ -31,9 +31,8 @@ import re
 from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
-from jinja2 import Environment, PackageLoader, select_autoescape
+from jinja2 import Environment
 
 from .. import __version__
 from ..corpus.outlets import OutletProfiles, load_outlet_profiles
@@ -41,6 +40,7 @@ from ..corpus.store import Store
 from ..corpus.views import (CITED, NOT_CITED, blind_spots, compare_story, list_stories, narratives_by_document,
                             outlets_in_store)
 from . import persuasion
+from .html import base_environment
 
 log = logging.getLogger(__name__)
 
@@ -76,18 +76,8 @@ def clip(value: object, limit: int = TEXT_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def _is_safe_url(value: object) -> bool:
-    return isinstance(value, str) and urlsplit(value).scheme in ("http", "https")
-
-
 def _environment() -> Environment:
-    env = Environment(
-        loader=PackageLoader("newsprism.report", "templates"),
-        autoescape=select_autoescape(default=True, default_for_string=True),
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.tests["safe_url"] = _is_safe_url
+    env = base_environment()
     env.filters["clip"] = clip
     env.globals.update(family_of=persuasion.family_of, family_labels=persuasion.FAMILY_LABELS)
     return env

@@ -19,7 +19,8 @@ def _is_safe_url(value: object) -> bool:
     return isinstance(value, str) and urlsplit(value).scheme in ("http", "https")
 
 
-def _environment() -> Environment:
+def base_environment() -> Environment:
+    """The templates of every newsprism page: autoescaped everywhere, only web links clickable."""
     env = Environment(
         loader=PackageLoader("newsprism.report", "templates"),
         autoescape=select_autoescape(default=True, default_for_string=True),
@@ -27,6 +28,11 @@ def _environment() -> Environment:
         lstrip_blocks=True,
     )
     env.tests["safe_url"] = _is_safe_url
+    return env
+
+
+def _environment() -> Environment:
+    env = base_environment()
     env.globals.update(
         annotated_paragraphs=annotated_paragraphs, paragraph_html=paragraph_html, actor_rows=actor_rows,
         technique_spans=technique_spans, technique_rows=persuasion.technique_rows,
