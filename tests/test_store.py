@@ -151,7 +151,7 @@ def test_a_newer_pipeline_replaces_the_analysis_without_duplicating_rows(locatio
 def test_changed_content_under_the_same_id_replaces_it(location, tmp_path):
     with Store(location) as store:
         store.add(record())
-        assert store.add(record(body=BODY + " More text.")) == "added"
+        assert store.add(record(body=BODY + " More text.")) == "reanalysed"  # the same input (id), analysed again
         assert store.count() == 1 and store.count("techniques") == 1
 
 

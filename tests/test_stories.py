@@ -229,3 +229,26 @@ def test_similarity_command_prints_a_score(tmp_path):
     empty = tmp_path / "empty.txt"
     empty.write_text("", encoding="utf-8")
     assert run("similarity", str(a), str(empty)).returncode != 0
+
+
+def test_reanalyze_brings_outdated_documents_to_todays_pipeline(tmp_path):
+    article = tmp_path / "quake.txt"
+    article.write_text(QUAKE_EN, encoding="utf-8")
+    db = tmp_path / "c.db"
+    first = run("analyze", str(article), "-o", str(tmp_path / "out"), "--stages", "extract,metadata", "--db", str(db),
+                "-q", "--no-report")
+    assert first.returncode == 0, first.stderr
+    gone = dict(json.loads((tmp_path / "out" / "documents.jsonl").read_text(encoding="utf-8")),
+                id="gone", source=str(tmp_path / "deleted.txt"), body=QUAKE_FR.split("\n\n", 1)[1])
+    with Store(db) as store:
+        store.add_many([gone])  # its source file no longer exists: re-analysed from the stored text
+    result = run("reanalyze", "--db", str(db), "-q")
+    assert result.returncode == 0, result.stderr
+    assert "2 re-analysed" in result.stdout
+    with Store(db) as store:
+        documents = {d["source"]: d for d in store.documents()}
+        assert all("narratives" in d["stages"] and d.get("embedding") for d in documents.values())
+        assert documents[str(article)]["title"].startswith("Earthquake")
+        assert len(list_stories(store)) == 1  # the English report and the French text it now knows as one story
+    again = run("reanalyze", "--db", str(db), "-q")
+    assert again.returncode == 0 and "0 re-analysed" in again.stdout

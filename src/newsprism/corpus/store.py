@@ -340,13 +340,14 @@ class Store:
             else:
                 # Replace the old analysis of this content, and whatever the same input id held before
                 # its content changed (derived rows go with it: ON DELETE CASCADE).
+                same_input = backend.execute("SELECT 1 FROM documents WHERE id = ?", (str(document["id"]),)).fetchone()
                 backend.execute("DELETE FROM documents WHERE id = ? OR content_hash = ?", (str(document["id"]), digest))
                 if existing:
                     self.linker.drop(existing[0])
                 self.linker.drop(str(document["id"]))
                 self._insert(document, digest, version)
                 linked = self.linker.link(document)
-                outcome = "reanalysed" if existing else "added"
+                outcome = "reanalysed" if existing or same_input else "added"
             backend.execute("COMMIT")
             if linked is not None:
                 self.linker.committed(document, linked)
