@@ -6,9 +6,11 @@ from importlib.resources import files
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsprism.ingest import iter_inputs
-from newsprism.model import Document
+from newsprism.model import Document, TechniqueSpan
 from newsprism.options import Options
 from newsprism.pipeline import process_document, resolve_stages, run_batch
 from newsprism.techniques import paragraph_mode
@@ -192,3 +194,20 @@ def test_bad_input_is_low_confidence_not_a_crash(text, reason):
 def test_empty_body():
     document = analyse("   ")
     assert document.techniques == [] and document.paragraph_techniques == []
+
+
+@settings(max_examples=200)
+@given(st.lists(st.tuples(st.sampled_from("AB"), st.integers(0, 80), st.integers(1, 15), st.integers(0, 100)), max_size=30))
+def test_dedupe_keeps_one_non_overlapping_span_per_technique_region(raw):
+    """Property: kept spans never overlap within a technique, and every dropped span overlaps a kept,
+    at least as confident one of its technique."""
+    from newsprism.techniques import _dedupe
+
+    spans = [TechniqueSpan(technique=t, start=a, end=a + n, text="x", confidence=c / 100) for t, a, n, c in raw]
+    kept = _dedupe(spans)
+    for i, a in enumerate(kept):
+        assert not any(b.technique == a.technique and b.start < a.end and a.start < b.end for b in kept[i + 1:])
+    for span in spans:
+        if span not in kept:
+            assert any(k.technique == span.technique and k.start < span.end and span.start < k.end
+                       and k.confidence >= span.confidence for k in kept)
