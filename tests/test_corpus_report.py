@@ -342,10 +342,10 @@ def test_limits_say_how_much_was_left_out(hand_store, tmp_path, monkeypatch):
 def test_claim_linking_failure_falls_back_to_stored_links(hand_store, tmp_path, monkeypatch):
     real = corpus.compare_story
 
-    def failing(store, story_id, link_claims=False):
+    def failing(store, story_id, link_claims=False, story=None):
         if link_claims:
             raise RuntimeError("no model <b>here</b>")
-        return real(store, story_id, link_claims=False)
+        return real(store, story_id, link_claims=False, story=story)
 
     monkeypatch.setattr(corpus, "compare_story", failing)
     out = tmp_path / "r.html"
